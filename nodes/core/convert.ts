@@ -1,0 +1,71 @@
+/** Small, total conversions used to type `data` fields. None of them throws. */
+import type { IDataObject } from 'n8n-workflow';
+
+export type TimeUnit = 's' | 'ms';
+
+/**
+ * ISO-8601 UTC time from a Unix time in seconds or milliseconds (number or decimal string).
+ * Returns null for anything that is not a plausible time.
+ */
+export function isoFromUnix(value: unknown, unit: TimeUnit, extraMicros = 0): string | null {
+	const n = toNumber(value);
+	if (n === null || n <= 0) return null;
+	const ms = unit === 's' ? n * 1000 + Math.floor(extraMicros / 1000) : n;
+	const date = new Date(ms);
+	return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+/** A finite number from a JSON number or a numeric string; null otherwise. */
+export function toNumber(value: unknown): number | null {
+	if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+	if (typeof value === 'string' && value.trim() !== '') {
+		const n = Number(value);
+		return Number.isFinite(n) ? n : null;
+	}
+	return null;
+}
+
+/** A string from a string or a number (ids sent either way); null otherwise. */
+export function toStringOrNull(value: unknown): string | null {
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	return null;
+}
+
+/** The first member of `source` present (not undefined/null) among `keys`. */
+export function firstOf(source: IDataObject, keys: readonly string[]): unknown {
+	for (const key of keys) {
+		const value = source[key];
+		if (value !== undefined && value !== null) return value;
+	}
+	return undefined;
+}
+
+/** `snake_case`, `PascalCase` and `kebab-case` keys to camelCase. */
+export function camelCase(key: string): string {
+	const parts = key.split(/[_\-\s]+/).filter((p) => p !== '');
+	if (parts.length === 0) return key;
+	return parts
+		.map((part, i) => {
+			if (i === 0) {
+				return /^[A-Z0-9]+$/.test(part) && part.length > 1
+					? part.toLowerCase()
+					: part[0].toLowerCase() + part.slice(1);
+			}
+			return part[0].toUpperCase() + part.slice(1);
+		})
+		.join('');
+}
+
+/** A deep copy of `value` whose object keys are camelCase. Arrays and scalars are kept. */
+export function camelizeDeep(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(camelizeDeep);
+	if (value !== null && typeof value === 'object') {
+		const out: IDataObject = {};
+		for (const [key, inner] of Object.entries(value as IDataObject)) {
+			out[camelCase(key)] = camelizeDeep(inner) as IDataObject[keyof IDataObject];
+		}
+		return out;
+	}
+	return value;
+}

@@ -1,0 +1,84 @@
+/** The normalized item of `spec/events.md` and the helpers that fill it. */
+import { createHash } from 'node:crypto';
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ProviderId } from './answers';
+
+export type Authenticated = 'signature' | 'secret-url' | 'none';
+
+export interface StreamRef extends IDataObject {
+	domain: string | null;
+	app: string | null;
+	name: string | null;
+}
+
+export interface RoomRef extends IDataObject {
+	id: string;
+}
+
+/** What a provider module derives from one callback. */
+export interface ParsedEvent {
+	event: string;
+	providerEvent: string;
+	/** ISO time of the event, or null when the payload carries none (then `receivedAt` is used). */
+	occurredAt: string | null;
+	stream: StreamRef | null;
+	room: RoomRef | null;
+	data: IDataObject;
+}
+
+export interface NormalizedItem extends IDataObject {
+	event: string;
+	provider: ProviderId;
+	providerEvent: string;
+	eventId: string;
+	occurredAt: string;
+	receivedAt: string;
+	authenticated: Authenticated;
+	stream: StreamRef | null;
+	room: RoomRef | null;
+	data: IDataObject;
+	raw: IDataObject;
+}
+
+/**
+ * The idempotency key: `<provider>:` + the first 32 hex digits of SHA-256 over the body's top-level
+ * members in key order, without the members that a redelivery may refresh (signature and send time).
+ * Equal for every redelivery of one event, different for distinct events.
+ */
+export function computeEventId(
+	provider: ProviderId,
+	body: IDataObject,
+	volatileKeys: readonly string[],
+): string {
+	const hash = createHash('sha256');
+	for (const key of Object.keys(body).sort()) {
+		if (volatileKeys.includes(key)) continue;
+		hash.update(JSON.stringify(key));
+		hash.update(':');
+		hash.update(JSON.stringify(body[key]) ?? 'null');
+		hash.update(',');
+	}
+	return `${provider}:${hash.digest('hex').slice(0, 32)}`;
+}
+
+export function buildItem(
+	provider: ProviderId,
+	parsed: ParsedEvent,
+	body: IDataObject,
+	options: { authenticated: Authenticated; receivedAt: string; volatileKeys: readonly string[] },
+): NormalizedItem {
+	return {
+		event: parsed.event,
+		provider,
+		providerEvent: parsed.providerEvent,
+		eventId: computeEventId(provider, body, options.volatileKeys),
+		occurredAt: parsed.occurredAt ?? options.receivedAt,
+		receivedAt: options.receivedAt,
+		authenticated: options.authenticated,
+		stream: parsed.stream,
+		room: parsed.room,
+		data: parsed.data,
+		raw: body,
+	};
+}
