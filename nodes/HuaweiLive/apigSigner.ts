@@ -3,8 +3,9 @@
  * node:crypto only. `signApig` is pure: the same inputs give Huawei's published example.
  */
 import { createHmac } from 'node:crypto';
+import type { IHttpRequestOptions } from 'n8n-workflow';
 
-import { rfc3986, sha256Hex } from '../core/signedRequest';
+import { pinJsonBody, pinTarget, queryPairs, rfc3986, setHeader, sha256Hex } from '../core/signedRequest';
 
 export const APIG_ALGORITHM = 'SDK-HMAC-SHA256';
 
@@ -78,4 +79,55 @@ export function signApig(input: ApigInput): ApigSignature {
 	const signature = createHmac('sha256', input.secretKey).update(stringToSign, 'utf8').digest('hex');
 	const authorization = `${APIG_ALGORITHM} Access=${input.accessKey}, SignedHeaders=${signedHeaderNames}, Signature=${signature}`;
 	return { canonicalRequest, stringToSign, signedHeaderNames, signature, authorization };
+}
+
+/** Written in request paths by callers; replaced by the credential's project ID when signing. */
+export const PROJECT_ID_PLACEHOLDER = '{project_id}';
+
+export interface HuaweiCloudSecrets {
+	accessKey: string;
+	secretKey: string;
+	projectId: string;
+	/** Region endpoint, e.g. `https://live.cn-north-4.myhuaweicloud.com`. */
+	endpoint: string;
+}
+
+/**
+ * Signs n8n request options in place for Huawei APIG: `X-Sdk-Date` and `X-Project-Id` are added
+ * and signed with `host` (and `content-type` when a body is sent). The query is pinned into the
+ * URL so the canonical query and the sent query are the same.
+ */
+export function signHuaweiRequest(
+	options: IHttpRequestOptions,
+	secrets: HuaweiCloudSecrets,
+	nowMs: number,
+): IHttpRequestOptions {
+	options.url = options.url.replace(PROJECT_ID_PLACEHOLDER, encodeURIComponent(secrets.projectId));
+	const target = pinTarget(options, secrets.endpoint);
+	const method = (options.method ?? 'GET').toUpperCase();
+	const body = method === 'GET' || method === 'DELETE' ? undefined : pinJsonBody(options);
+	if (body === undefined) delete options.body;
+	const date = sdkDate(nowMs);
+	const signedHeaders: Record<string, string> = {
+		host: target.host,
+		'x-project-id': secrets.projectId,
+		'x-sdk-date': date,
+	};
+	if (body !== undefined) {
+		signedHeaders['content-type'] = 'application/json';
+		setHeader(options, 'Content-Type', 'application/json');
+	}
+	const signed = signApig({
+		method,
+		path: target.pathname,
+		query: queryPairs(target),
+		signedHeaders,
+		body: body ?? '',
+		accessKey: secrets.accessKey,
+		secretKey: secrets.secretKey,
+	});
+	setHeader(options, 'X-Sdk-Date', date);
+	setHeader(options, 'X-Project-Id', secrets.projectId);
+	setHeader(options, 'Authorization', signed.authorization);
+	return options;
 }

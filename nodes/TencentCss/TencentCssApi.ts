@@ -1,0 +1,40 @@
+/** Calls the Tencent CSS API (TencentCloud API 3.0) through the `tencentCloudApi` credential, which signs each request. */
+import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { providerError } from '../core/execute';
+import { CSS_API_VERSION } from './tc3Signer';
+
+export async function tencentCssApiRequest(
+	this: IExecuteFunctions,
+	action: string,
+	body: IDataObject,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const answer = (await this.helpers.httpRequestWithAuthentication.call(this, 'tencentCloudApi', {
+		method: 'POST',
+		url: '/',
+		headers: { 'X-TC-Action': action, 'X-TC-Version': CSS_API_VERSION },
+		body,
+		json: true,
+	})) as IDataObject;
+	const envelope = answer?.Response as IDataObject | undefined;
+	if (!envelope || typeof envelope !== 'object') {
+		throw new NodeApiError(this.getNode(), { answer: JSON.stringify(answer ?? null) } as JsonObject, {
+			message: 'Tencent Cloud answered without a "Response" object',
+			itemIndex,
+		});
+	}
+	const error = envelope.Error as IDataObject | undefined;
+	if (error) {
+		throw providerError(
+			this,
+			'Tencent Cloud',
+			String(error.Code ?? 'Unknown'),
+			String(error.Message ?? ''),
+			envelope,
+			itemIndex,
+		);
+	}
+	return envelope;
+}
