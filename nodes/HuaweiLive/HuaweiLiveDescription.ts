@@ -132,7 +132,7 @@ export const huaweiLiveProperties: INodeProperties[] = [
 				type: 'string',
 				typeOptions: { password: true },
 				default: '',
-				description: 'auth_sign_key: 32 to 128 characters; Huawei signs each stream event with it (HMAC-SHA256)',
+				description: 'The auth_sign_key, 32 to 128 characters: Huawei signs each stream event with it (HMAC-SHA256)',
 			},
 			{
 				displayName: 'Receiver Location',

@@ -12,6 +12,7 @@ import type {
 	IHttpRequestOptions,
 	INode,
 	INodeExecutionData,
+	INodeParameters,
 	INodeType,
 	INodeTypes,
 	IRunExecutionData,
@@ -36,7 +37,7 @@ export async function runExecute(nodeType: INodeType, call: ExecuteCall): Promis
 		type: `n8n-nodes-livestream-callbacks.${description.name}`,
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: call.parameters,
+		parameters: call.parameters as INodeParameters,
 		credentials: Object.fromEntries(Object.keys(call.credentials).map((t) => [t, { id: t, name: t }])),
 		continueOnFail: call.continueOnFail,
 	};
