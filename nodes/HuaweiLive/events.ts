@@ -43,11 +43,12 @@ export const SNAPSHOT_PROVIDER_EVENT = 'SNAPSHOT';
 
 /** Which callback family a body belongs to, by its shape. */
 export function familyOf(body: IDataObject): HuaweiFamily {
+	// Recording callbacks carry obs_location / obs_bucket / obs_object, never obs_addr.
+	if (body.obs_addr !== undefined) return 'snapshot';
 	if (typeof body.event_type === 'string' || body.task_id !== undefined || body.publish_domain !== undefined) {
 		return 'record';
 	}
 	if (typeof body.event === 'string' || body.publish_timestamp !== undefined) return 'stream';
-	if (body.obs_addr !== undefined) return 'snapshot';
 	if (body.event === undefined && body.event_type === undefined && (body.width !== undefined || body.height !== undefined)) {
 		return 'snapshot';
 	}
@@ -168,7 +169,8 @@ function parseSnapshot(body: IDataObject): ParsedEvent {
 	}
 	return {
 		event: 'snapshot.created',
-		providerEvent: SNAPSHOT_PROVIDER_EVENT,
+		// The documented fields hold no discriminator; keep one if Huawei's real payload has it.
+		providerEvent: toStringOrNull(firstOf(body, ['event_type', 'event'])) ?? SNAPSHOT_PROVIDER_EVENT,
 		occurredAt: null,
 		stream: streamOf(body),
 		room: null,

@@ -222,6 +222,13 @@ describe('every event, signed by the core at the current time', () => {
 		});
 		expect(item.occurredAt).toBe(item.receivedAt);
 	});
+	it('recognizes a snapshot by obs_addr even if it carries an event_type of its own', async () => {
+		const body = JSON.parse(
+			buildCallbackRequest({ ...payload('snapshot.created'), event_type: 'SNAPSHOT_COMPLETE' }, ALL_KEYS, NOW).body,
+		) as IDataObject;
+		const item = expectAccepted(await post(body, { parameters: { snapshotSignature: 'require' } }));
+		expect(item).toMatchObject({ event: 'snapshot.created', providerEvent: 'SNAPSHOT_COMPLETE', authenticated: 'signature' });
+	});
 });
 
 describe('unsigned callbacks', () => {
