@@ -190,7 +190,7 @@ function checkFamily(family: HuaweiFamily, body: IDataObject, options: HuaweiLiv
 		(ts) => snapshotCandidates(key, body, ts),
 		() =>
 			"The snapshot signature formula is not documented by Huawei; none of the node's candidate formulas matched. " +
-			'If the key is right, set "Snapshot Signature Check" to "Report Only" and report the callback shape',
+			'If the key is right, use "Report Only" or "Off" for "Snapshot Signature Check" and report the callback shape',
 	);
 }
 
