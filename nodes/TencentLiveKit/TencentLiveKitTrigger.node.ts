@@ -179,7 +179,8 @@ export class TencentLiveKitTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const credentials = await optionalCredentials(this, 'tencentLiveKitApi');
-		const sdkAppId = secretField(credentials, 'sdkAppId');
+		const rawAppId = credentials?.sdkAppId;
+		const sdkAppId = typeof rawAppId === 'number' ? String(rawAppId) : secretField(credentials, 'sdkAppId');
 		const callbackToken = secretField(credentials, 'callbackToken');
 		const answerMode = this.getNodeParameter('beforeCallbacks', 'onReceived') as BeforeCallbackAnswer;
 		const workflowDecides = answerMode === 'lastNode' || answerMode === 'responseNode';

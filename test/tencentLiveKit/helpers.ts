@@ -38,7 +38,7 @@ export async function send(payload: IDataObject, options: SendOptions = {}): Pro
 	const callbackToken = options.signToken === undefined ? creds?.callbackToken : options.signToken;
 	const request = buildCallbackRequest(
 		payload,
-		{ sdkAppId: creds?.sdkAppId ?? SDK_APP_ID, callbackToken },
+		{ sdkAppId: String(creds?.sdkAppId ?? SDK_APP_ID), callbackToken },
 		nowSec() + (options.skew ?? 0),
 	);
 	const query: Record<string, string> = { ...request.query };

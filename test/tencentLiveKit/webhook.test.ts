@@ -218,3 +218,27 @@ describe('Tencent TUILiveKit Trigger: event filter', () => {
 		expect(notPicked.response.body).toEqual(OK_BODY);
 	});
 });
+
+describe('Tencent TUILiveKit Trigger: credential', () => {
+	it('compares an SDKAppID stored as a number', async () => {
+		const credentials = { tencentLiveKitApi: { sdkAppId: 1400123456 as unknown as string, callbackToken: 'tok' } };
+		const outcome = await send(fixtures['room.created'], { credentials, signToken: 'tok' });
+		expect(outcome.items).toHaveLength(1);
+		const other = await send(fixtures['room.created'], { credentials, signToken: 'tok', query: { SdkAppid: '1400123457' } });
+		expect(other.response.status).toBe(401);
+	});
+
+	it('tests the credential format: numeric SDKAppID, token of at most 128 characters', async () => {
+		const { TencentLiveKitTrigger } = await import('../../nodes/TencentLiveKit/TencentLiveKitTrigger.node');
+		const test = new TencentLiveKitTrigger().methods.credentialTest.tencentLiveKitApiTest;
+		const run = (data: IDataObject) =>
+			test.call({} as never, { id: 'c', name: 'c', type: 'tencentLiveKitApi', data } as never);
+		await expect(run({ sdkAppId: 'abc', callbackToken: 'x' })).resolves.toMatchObject({ status: 'Error' });
+		await expect(run({ sdkAppId: '1400123456', callbackToken: 'x'.repeat(129) })).resolves.toMatchObject({ status: 'Error' });
+		await expect(run({ sdkAppId: '1400123456', callbackToken: 'x'.repeat(128) })).resolves.toMatchObject({ status: 'OK' });
+		await expect(run({ sdkAppId: '1400123456', callbackToken: '' })).resolves.toMatchObject({
+			status: 'OK',
+			message: expect.stringContaining('unsigned'),
+		});
+	});
+});
