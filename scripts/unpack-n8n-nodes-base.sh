@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Unpacks n8n's Respond to Webhook node from the published n8n-nodes-base package into
-# .cache/n8n-nodes-base/package, for the opt-in test in test/tencentLiveKit/beforeCallbacks.test.ts.
+# .cache/n8n-nodes-base/package, for the opt-in test in test/unit/tencent-livekit/beforeCallbacks.test.ts.
 # n8n-nodes-base is not a dependency of this project (it is large); only the files the node needs
 # are extracted, and they resolve their own imports (n8n-workflow, lodash, jsonwebtoken, @n8n/utils)
 # from this project's node_modules.

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { COMMAND_EVENTS } from '../../nodes/TencentLiveKit/events';
-import { tencentLiveKitSign } from '../../nodes/TencentLiveKit/TencentLiveKitTriggerHelpers';
+import { COMMAND_EVENTS } from '../../../nodes/TencentLiveKit/events';
+import { tencentLiveKitSign } from '../../../nodes/TencentLiveKit/TencentLiveKitTriggerHelpers';
 import { fixtures, nowSec, OK_BODY, SDK_APP_ID, send, TOKEN } from './helpers';
 
 describe('Tencent TUILiveKit Trigger: every documented command', () => {
@@ -229,7 +229,7 @@ describe('Tencent TUILiveKit Trigger: credential', () => {
 	});
 
 	it('tests the credential format: numeric SDKAppID, token of at most 128 characters', async () => {
-		const { TencentLiveKitTrigger } = await import('../../nodes/TencentLiveKit/TencentLiveKitTrigger.node');
+		const { TencentLiveKitTrigger } = await import('../../../nodes/TencentLiveKit/TencentLiveKitTrigger.node');
 		const test = new TencentLiveKitTrigger().methods.credentialTest.tencentLiveKitApiTest;
 		const run = (data: IDataObject) =>
 			test.call({} as never, { id: 'c', name: 'c', type: 'tencentLiveKitApi', data } as never);

@@ -1,10 +1,10 @@
-import { queryParam } from '../../nodes/core/query';
+import { queryParam } from '../../../nodes/core/query';
 import {
 	buildCallbackRequest,
 	SAMPLE_SDK_APP_ID,
 	tencentLiveKitSign,
 	verifyTencentLiveKitCallback,
-} from '../../nodes/TencentLiveKit/TencentLiveKitTriggerHelpers';
+} from '../../../nodes/TencentLiveKit/TencentLiveKitTriggerHelpers';
 import { fixtures } from './helpers';
 
 const VECTOR = {

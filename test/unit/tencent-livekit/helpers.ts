@@ -1,10 +1,10 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-import { TencentLiveKitTrigger } from '../../nodes/TencentLiveKit/TencentLiveKitTrigger.node';
-import { buildCallbackRequest } from '../../nodes/TencentLiveKit/TencentLiveKitTriggerHelpers';
-import { callWebhook } from '../harness/webhook';
-import type { WebhookOutcome } from '../harness/webhook';
-import fixtureFile from '../fixtures/tencent-livekit.json';
+import { TencentLiveKitTrigger } from '../../../nodes/TencentLiveKit/TencentLiveKitTrigger.node';
+import { buildCallbackRequest } from '../../../nodes/TencentLiveKit/TencentLiveKitTriggerHelpers';
+import { callWebhook } from '../../harness/webhook';
+import type { WebhookOutcome } from '../../harness/webhook';
+import fixtureFile from '../../fixtures/tencent-livekit.json';
 
 export const fixtures = fixtureFile.events as unknown as Record<string, IDataObject>;
 

@@ -19,8 +19,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, Workflow } from 'n8n-workflow';
 
-import { TencentLiveKitTrigger } from '../../nodes/TencentLiveKit/TencentLiveKitTrigger.node';
-import { nodeError, runAfterTrigger } from '../harness/workflow';
+import { TencentLiveKitTrigger } from '../../../nodes/TencentLiveKit/TencentLiveKitTrigger.node';
+import { nodeError, runAfterTrigger } from '../../harness/workflow';
 import { fixtures, OK_BODY, send } from './helpers';
 
 const BEFORE = ['gift.before_send', 'message.before_send'] as const;
@@ -211,7 +211,7 @@ describe('before-callbacks: decided in an in-process n8n workflow (WorkflowExecu
 });
 
 function respondToWebhookType(): INodeType | null {
-	const dir = process.env.N8N_NODES_BASE_DIR ?? resolve(__dirname, '../../.cache/n8n-nodes-base/package');
+	const dir = process.env.N8N_NODES_BASE_DIR ?? resolve(__dirname, '../../../.cache/n8n-nodes-base/package');
 	const file = join(dir, 'dist/nodes/RespondToWebhook/RespondToWebhook.node.js');
 	if (!existsSync(file)) return null;
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
