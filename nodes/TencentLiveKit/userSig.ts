@@ -4,7 +4,10 @@
  * in a valid zlib stream (RFC 1950) made of stored, uncompressed deflate blocks (RFC 1951 §3.2.4)
  * plus its Adler-32 checksum: every inflater, Tencent's included, reads it.
  */
-import { createHmac } from 'node:crypto';
+import { createHmac, randomInt } from 'node:crypto';
+import type { IHttpRequestOptions } from 'n8n-workflow';
+
+import { pinJsonBody, pinTarget, setHeader } from '../core/signedRequest';
 
 export interface UserSigInput {
 	sdkAppId: number;
@@ -81,4 +84,59 @@ export function generateUserSig(input: UserSigInput): string {
 		'TLS.sig': userSigHmac(input),
 	};
 	return tencentBase64(zlibStored(Buffer.from(JSON.stringify(document), 'utf8')));
+}
+
+/** REST domains listed for Live and Chat (tuilivekit.md §4.1). */
+export const TENCENT_REST_DOMAINS: Array<{ name: string; value: string }> = [
+	{ name: 'China (console.tim.qq.com)', value: 'https://console.tim.qq.com' },
+	{ name: 'Singapore (adminapisgp.im.qcloud.com)', value: 'https://adminapisgp.im.qcloud.com' },
+	{ name: 'USA (adminapiusa.im.qcloud.com)', value: 'https://adminapiusa.im.qcloud.com' },
+	{ name: 'Seoul (adminapikr.im.qcloud.com)', value: 'https://adminapikr.im.qcloud.com' },
+	{ name: 'Frankfurt (adminapiger.im.qcloud.com)', value: 'https://adminapiger.im.qcloud.com' },
+	{ name: 'Mumbai (adminapiind.im.qcloud.com)', value: 'https://adminapiind.im.qcloud.com' },
+	{ name: 'Jakarta (adminapiidn.im.qcloud.com)', value: 'https://adminapiidn.im.qcloud.com' },
+	{ name: 'Tokyo (adminapijpn.im.qcloud.com)', value: 'https://adminapijpn.im.qcloud.com' },
+	{ name: 'Custom', value: 'custom' },
+];
+
+/** Validity of the UserSig made for each REST call. */
+export const REST_USERSIG_EXPIRE_SECONDS = 3600;
+
+export interface TencentRestSecrets {
+	sdkAppId: number;
+	secretKey: string;
+	adminIdentifier: string;
+	/** Base URL, e.g. `https://adminapisgp.im.qcloud.com`. */
+	endpoint: string;
+}
+
+/**
+ * Signs n8n request options in place for the Tencent Chat/Live REST gateway: the common query
+ * (`sdkappid`, `identifier`, `usersig`, `random`, `contenttype=json`) and a JSON body, never empty.
+ */
+export function signTencentRestRequest(
+	options: IHttpRequestOptions,
+	secrets: TencentRestSecrets,
+	nowSec: number,
+	random: number = randomInt(0, 4294967295),
+): IHttpRequestOptions {
+	options.qs = {
+		...(options.qs ?? {}),
+		sdkappid: String(secrets.sdkAppId),
+		identifier: secrets.adminIdentifier,
+		usersig: generateUserSig({
+			sdkAppId: secrets.sdkAppId,
+			secretKey: secrets.secretKey,
+			identifier: secrets.adminIdentifier,
+			expireSeconds: REST_USERSIG_EXPIRE_SECONDS,
+			time: nowSec,
+		}),
+		random: String(random),
+		contenttype: 'json',
+	};
+	pinTarget(options, secrets.endpoint);
+	options.method = 'POST';
+	options.body = pinJsonBody(options) ?? '{}';
+	setHeader(options, 'Content-Type', 'application/json');
+	return options;
 }

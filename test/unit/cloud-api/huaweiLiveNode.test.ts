@@ -6,12 +6,12 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
-import { HuaweiCloudApi } from '../../credentials/HuaweiCloudApi.credentials';
-import { HuaweiLive } from '../../nodes/HuaweiLive/HuaweiLive.node';
-import { runCredentialTest } from '../harness/credentialTest';
-import { runExecute } from '../harness/execute';
-import { expectedApigSignature, startHuaweiLiveFake } from '../servers/huaweiLiveApiFake';
-import type { HuaweiLiveFake } from '../servers/huaweiLiveApiFake';
+import { HuaweiCloudApi } from '../../../credentials/HuaweiCloudApi.credentials';
+import { HuaweiLive } from '../../../nodes/HuaweiLive/HuaweiLive.node';
+import { runCredentialTest } from '../../harness/credentialTest';
+import { runExecute } from '../../harness/execute';
+import { expectedApigSignature, startHuaweiLiveFake } from '../../servers/huaweiLiveApiFake';
+import type { HuaweiLiveFake } from '../../servers/huaweiLiveApiFake';
 
 const ACCOUNT = { accessKey: 'HWTESTACCESSKEY00001', secretKey: 'hwTestSecretKeyForTheLoopbackFake', projectId: '0123456789abcdef0123456789abcdef' };
 const HOOK = 'https://n8n.example.com/webhook/abc/webhook';

@@ -1,7 +1,7 @@
 /** The cloud API credentials' tests, run as n8n runs them, against the loopback API fakes. */
-import { TencentCloudApi } from '../../credentials/TencentCloudApi.credentials';
-import { runCredentialTest } from '../harness/credentialTest';
-import { startTencentCssFake } from '../servers/tencentCssApiFake';
+import { TencentCloudApi } from '../../../credentials/TencentCloudApi.credentials';
+import { runCredentialTest } from '../../harness/credentialTest';
+import { startTencentCssFake } from '../../servers/tencentCssApiFake';
 
 describe('tencentCloudApi credential test', () => {
 	it('passes with the right key and fails with a precise message otherwise', async () => {

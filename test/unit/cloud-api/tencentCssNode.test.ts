@@ -5,11 +5,11 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
-import { TencentCloudApi } from '../../credentials/TencentCloudApi.credentials';
-import { TencentCss } from '../../nodes/TencentCss/TencentCss.node';
-import { runExecute } from '../harness/execute';
-import { expectedTc3Signature, startTencentCssFake } from '../servers/tencentCssApiFake';
-import type { TencentCssFake } from '../servers/tencentCssApiFake';
+import { TencentCloudApi } from '../../../credentials/TencentCloudApi.credentials';
+import { TencentCss } from '../../../nodes/TencentCss/TencentCss.node';
+import { runExecute } from '../../harness/execute';
+import { expectedTc3Signature, startTencentCssFake } from '../../servers/tencentCssApiFake';
+import type { TencentCssFake } from '../../servers/tencentCssApiFake';
 
 const SECRET_ID = 'AKIDtestsecretid0001';
 const SECRET_KEY = 'testSecretKeyForTheLoopbackFake01';
