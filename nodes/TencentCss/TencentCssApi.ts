@@ -1,15 +1,19 @@
-/** Calls the Tencent CSS API (TencentCloud API 3.0) through the `tencentCloudApi` credential, which signs each request. */
-import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
+/**
+ * Calls the Tencent CSS API (TencentCloud API 3.0) through the `tencentCloudApi` credential, which signs each request.
+ * Errors become NodeApiError, except codes listed in `tolerate`: their envelope (with `Error`) is returned.
+ */
+import type { IDataObject, IExecuteFunctions, IHookFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { providerError } from '../core/execute';
 import { CSS_API_VERSION } from './tc3Signer';
 
 export async function tencentCssApiRequest(
-	this: IExecuteFunctions,
+	this: IExecuteFunctions | IHookFunctions,
 	action: string,
 	body: IDataObject,
 	itemIndex: number,
+	options: { tolerate?: string[] | 'all' } = {},
 ): Promise<IDataObject> {
 	const answer = (await this.helpers.httpRequestWithAuthentication.call(this, 'tencentCloudApi', {
 		method: 'POST',
@@ -26,6 +30,9 @@ export async function tencentCssApiRequest(
 		});
 	}
 	const error = envelope.Error as IDataObject | undefined;
+	if (error && (options.tolerate === 'all' || options.tolerate?.includes(String(error.Code)))) {
+		return envelope;
+	}
 	if (error) {
 		throw providerError(
 			this,

@@ -2,7 +2,7 @@
  * The per-item loop every action node shares: one call per input item, each result paired with its
  * item, provider errors surfaced as NodeApiError/NodeOperationError, and "Continue On Fail" honoured.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 export type ItemOperation = (itemIndex: number) => Promise<IDataObject | IDataObject[]>;
@@ -40,7 +40,7 @@ export async function runPerItem(ctx: IExecuteFunctions, operation: ItemOperatio
 
 /** A provider's refusal as NodeApiError: message `<Provider> error <code>: <message>`. */
 export function providerError(
-	ctx: IExecuteFunctions,
+	ctx: { getNode(): INode },
 	provider: string,
 	code: string,
 	message: string,
