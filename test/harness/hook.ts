@@ -13,6 +13,7 @@ import type {
 	IHttpRequestOptions,
 	INode,
 	INodeExecutionData,
+	INodeParameters,
 	INodeType,
 	INodeTypes,
 	IWebhookData,
@@ -55,7 +56,7 @@ function build(setup: NodeSetup) {
 		type: `n8n-nodes-livestream-callbacks.${description.name}`,
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: setup.parameters ?? {},
+		parameters: (setup.parameters ?? {}) as INodeParameters,
 		webhookId: setup.webhookId ?? 'webhook-1',
 		credentials: setup.credentials
 			? Object.fromEntries(Object.keys(setup.credentials).map((type) => [type, { id: type, name: type }]))
@@ -78,6 +79,10 @@ function build(setup: NodeSetup) {
 	const additionalData = {
 		webhookBaseUrl: WEBHOOK_BASE_URL,
 		webhookTestBaseUrl: WEBHOOK_TEST_BASE_URL,
+		webhookWaitingBaseUrl: 'https://n8n.example.com/webhook-waiting',
+		formWaitingBaseUrl: 'https://n8n.example.com/form-waiting',
+		executionId: 'execution-1',
+		variables: {},
 		credentialsHelper: {
 			getDecrypted: async (_a: unknown, _n: unknown, type: string) => {
 				const entry = setup.credentials?.[type];
@@ -144,7 +149,7 @@ export async function runHook(
 	const mode: WorkflowExecuteMode = options.isTest ? 'manual' : 'trigger';
 	const ctx = new HookContext(workflow, node, additionalData, mode, options.activation ?? 'activate', webhookData);
 	Object.defineProperty(ctx, 'logger', { value: logger });
-	const result = await setup.nodeType.webhookMethods!.default[method].call(ctx);
+	const result = await setup.nodeType.webhookMethods!.default![method].call(ctx);
 	return { result, staticData: workflow.getStaticData('node', node), logs };
 }
 
@@ -166,6 +171,6 @@ export async function runExecute(setup: NodeSetup, items: IDataObject[] = [{}]):
 		[],
 	);
 	Object.defineProperty(ctx, 'logger', { value: logger });
-	const output = await setup.nodeType.execute!.call(ctx);
+	const output = (await setup.nodeType.execute!.call(ctx)) as INodeExecutionData[][];
 	return output[0].map((entry) => entry.json);
 }
