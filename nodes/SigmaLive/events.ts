@@ -95,7 +95,6 @@ export function typedChannel(channel: IDataObject): IDataObject {
 	for (const key of ['event', 'eventTime', 'id', 'ec', 'msg']) delete rest[key];
 	const data = camelizeDeep(rest) as IDataObject;
 
-	data.channelId = toStringOrNull(channel.id);
 	for (const key of ['name', 'description', 'accountId', 'mode', 'status', 'health'] as const) {
 		if (key in data) data[key] = toStringOrNull(data[key]);
 	}
@@ -105,9 +104,7 @@ export function typedChannel(channel: IDataObject): IDataObject {
 	for (const key of URL_FIELDS) if (key in data) data[key] = toStringOrNull(data[key]);
 	if ('recordUrl' in data) data.recordUrl = stringList(data.recordUrl);
 	if ('catchup' in data) data.catchup = booleanOrNull(data.catchup);
-	const eventTimeMs = epochMs(channel.eventTime);
-	data.eventTimeMs = eventTimeMs;
-	return data;
+	return { channelId: toStringOrNull(channel.id), ...data, eventTimeMs: epochMs(channel.eventTime) };
 }
 
 export function parseSigmaLiveEvent(body: IDataObject): ParsedEvent {

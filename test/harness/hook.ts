@@ -174,3 +174,37 @@ export async function runExecute(setup: NodeSetup, items: IDataObject[] = [{}]):
 	const output = (await setup.nodeType.execute!.call(ctx)) as INodeExecutionData[][];
 	return output[0].map((entry) => entry.json);
 }
+
+/**
+ * Sends a credential type's `test.request` as n8n's credential tester does: its expressions
+ * resolved with `$credentials`, then through the authenticated request helper (so the
+ * credential's `authenticate` applies). Returns the HTTP status and body, or the failure status.
+ */
+export async function runCredentialTest(
+	setup: NodeSetup,
+	typeName: string,
+): Promise<{ status: number; body: unknown }> {
+	const { node, workflow, additionalData } = build(setup);
+	const entry = setup.credentials![typeName];
+	const request = entry.type.test!.request;
+	const resolve = (value: unknown) =>
+		typeof value === 'string' ? resolveValue(value, entry.data, workflow, node) : value;
+	const options: IHttpRequestOptions = {
+		method: request.method ?? 'GET',
+		url: `${resolve(request.baseURL) as string}${resolve(request.url) as string}`,
+		qs: request.qs as IDataObject,
+		json: true,
+		returnFullResponse: true,
+	};
+	const ctx = new HookContext(workflow, node, additionalData, 'internal', 'activate');
+	try {
+		const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, typeName, options)) as {
+			statusCode: number;
+			body: unknown;
+		};
+		return { status: response.statusCode, body: response.body };
+	} catch (error) {
+		const e = error as { httpCode?: string; cause?: { response?: { status?: number; data?: unknown } } };
+		return { status: Number(e.cause?.response?.status ?? e.httpCode), body: e.cause?.response?.data };
+	}
+}
