@@ -15,9 +15,9 @@ import {
 	deleteWebhook,
 	listAllWebhooks,
 	listWebhooks,
-	MAX_PAGE_LENGTH,
 	updateWebhook,
 } from './webhookApi';
+import { MAX_PAGE_LENGTH } from './transport';
 
 function requiredString(ctx: IExecuteFunctions, name: string, index: number): string {
 	const value = String(ctx.getNodeParameter(name, index, '') ?? '').trim();

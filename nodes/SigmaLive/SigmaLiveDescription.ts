@@ -1,7 +1,7 @@
 /** Parameters of the Sigma Livestream action node: resources Webhook and Channel. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { MAX_PAGE_LENGTH } from './webhookApi';
+import { MAX_PAGE_LENGTH } from './transport';
 
 const PROVIDER_EVENT_OPTIONS = [
 	{ name: 'Channel Ended', value: 'channel_ended', description: 'The channel was closed for good' },

@@ -5,7 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { camelizeDeep, toNumber, toStringOrNull } from '../core/convert';
+import { camelizeDeep, isJsonObject, toNumber, toStringOrNull } from '../core/convert';
 import type { ParsedEvent } from '../core/item';
 import type { EventOption } from '../core/parameters';
 import type { SigmaProviderEvent } from './webhookApi';
@@ -40,13 +40,9 @@ export function providerEventsFor(selected: readonly string[]): SigmaProviderEve
 	return events.length === Object.keys(EVENT_MAP).length ? [] : events;
 }
 
-function isObject(value: unknown): value is IDataObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 /** The callback proper: the body, or the `data` of an `{ ec, data }` envelope. */
 export function callbackBody(body: IDataObject): IDataObject {
-	if (body.event === undefined && body.ec !== undefined && isObject(body.data)) return body.data;
+	if (body.event === undefined && body.ec !== undefined && isJsonObject(body.data)) return body.data;
 	return body;
 }
 

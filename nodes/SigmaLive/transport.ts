@@ -14,6 +14,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { isJsonObject, toNumber } from '../core/convert';
+
 export const SIGMA_CREDENTIAL_TYPE = 'sigmaLiveApi';
 
 export type SigmaContext = IHookFunctions | IExecuteFunctions | ILoadOptionsFunctions;
@@ -30,13 +32,9 @@ export function normalizeBaseUrl(value: unknown): string | null {
 	return /^https?:\/\/[^\s/]+/i.test(trimmed) ? trimmed : null;
 }
 
-function isObject(value: unknown): value is IDataObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 /** True for a `{ ec, ... }` envelope (ec a number or numeric string). */
 export function isEnvelope(value: unknown): value is IDataObject {
-	return isObject(value) && value.ec !== undefined && value.ec !== null && Number.isFinite(Number(value.ec));
+	return isJsonObject(value) && value.ec !== undefined && value.ec !== null && Number.isFinite(Number(value.ec));
 }
 
 /** A failed request's HTTP status and body, whatever layer of n8n wrapped it. */
@@ -65,8 +63,8 @@ export function sigmaMessage(body: unknown): string | null {
 			return body.trim() === '' ? null : body.trim().slice(0, 300);
 		}
 	}
-	if (isObject(value) && typeof value.msg === 'string' && value.msg !== '') return value.msg;
-	if (isObject(value) && typeof value.message === 'string' && value.message !== '') return value.message;
+	if (isJsonObject(value) && typeof value.msg === 'string' && value.msg !== '') return value.msg;
+	if (isJsonObject(value) && typeof value.message === 'string' && value.message !== '') return value.message;
 	return null;
 }
 
@@ -81,7 +79,7 @@ export function sigmaApiError(
 	const statusText = status === null ? 'no HTTP answer' : `HTTP ${status}`;
 	const message = msg ? `Sigma API: ${msg} (${statusText})` : `Sigma API request failed (${statusText})`;
 	const cause = (error as Error | undefined)?.message;
-	return new NodeApiError(ctx.getNode(), (isObject(body) ? body : { message: cause ?? statusText }) as JsonObject, {
+	return new NodeApiError(ctx.getNode(), (isJsonObject(body) ? body : { message: cause ?? statusText }) as JsonObject, {
 		message,
 		description: `${what}${cause && !msg ? `: ${cause}` : ''}`,
 		httpCode: status === null ? undefined : String(status),
@@ -144,4 +142,46 @@ export function isNotFound(error: unknown): boolean {
 export function isMethodUnsupported(error: unknown): boolean {
 	const status = failureDetails(error).status;
 	return status === 404 || status === 405 || status === 501;
+}
+
+/** The API's page size limit (`length` 1–100). */
+export const MAX_PAGE_LENGTH = 100;
+/** A bound on return-all paging, so a server that ignores `page` cannot loop us forever. */
+export const MAX_PAGES = 1000;
+
+/** A list answer: `{ data: [...], total, length, page }`, or a bare array from a server that sends one. */
+export function listFrom(value: unknown): { items: unknown[]; total: number | null } {
+	if (Array.isArray(value)) return { items: value, total: null };
+	if (isJsonObject(value)) {
+		for (const key of ['data', 'items', 'results']) {
+			if (Array.isArray(value[key])) return { items: value[key] as unknown[], total: toNumber(value.total) };
+		}
+	}
+	return { items: [], total: null };
+}
+
+/**
+ * Every item of a paged list: pages of MAX_PAGE_LENGTH from page 0 until a short page, a page
+ * adding nothing new (by `key`), the reported total, or MAX_PAGES.
+ */
+export async function collectAllPages<T>(
+	fetchPage: (page: number, length: number) => Promise<{ items: T[]; total: number | null }>,
+	key: (item: T) => string,
+): Promise<T[]> {
+	const all: T[] = [];
+	const seen = new Set<string>();
+	for (let page = 0; page < MAX_PAGES; page++) {
+		const { items, total } = await fetchPage(page, MAX_PAGE_LENGTH);
+		let added = 0;
+		for (const item of items) {
+			const id = key(item);
+			if (seen.has(id)) continue;
+			seen.add(id);
+			all.push(item);
+			added++;
+		}
+		if (items.length < MAX_PAGE_LENGTH || added === 0) break;
+		if (total !== null && all.length >= total) break;
+	}
+	return all;
 }

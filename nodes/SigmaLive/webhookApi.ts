@@ -5,17 +5,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { attempt } from '../core/attempt';
-import { toNumber, toStringOrNull } from '../core/convert';
-import { isMethodUnsupported, isNotFound, sigmaApiRequest } from './transport';
+import { toStringOrNull } from '../core/convert';
+import { collectAllPages, isMethodUnsupported, isNotFound, listFrom, sigmaApiRequest } from './transport';
 import type { SigmaContext } from './transport';
 
 export const SIGMA_PROVIDER_EVENTS = ['channel_live', 'channel_stop', 'channel_ended'] as const;
 export type SigmaProviderEvent = (typeof SIGMA_PROVIDER_EVENTS)[number];
-
-/** The API's page size limit. */
-export const MAX_PAGE_LENGTH = 100;
-/** A bound on return-all paging, so a server that ignores `page` cannot loop us forever. */
-export const MAX_PAGES = 1000;
 
 export interface SigmaWebhook extends IDataObject {
 	id: string;
@@ -53,18 +48,6 @@ export function toWebhook(value: unknown): SigmaWebhook | null {
 	return { ...object, id, uri: String(object.uri ?? object.url ?? ''), event: eventList(object.event) };
 }
 
-/** `{ data: [...], total, length, page }`, or a bare array from a server that sends one. */
-function listFrom(value: unknown): { items: unknown[]; total: number | null } {
-	if (Array.isArray(value)) return { items: value, total: null };
-	if (value !== null && typeof value === 'object') {
-		const object = value as IDataObject;
-		for (const key of ['data', 'items', 'results']) {
-			if (Array.isArray(object[key])) return { items: object[key] as unknown[], total: toNumber(object.total) };
-		}
-	}
-	return { items: [], total: null };
-}
-
 export async function listWebhooks(
 	this: SigmaContext,
 	page: number,
@@ -79,26 +62,15 @@ export async function listWebhooks(
 	return { webhooks, total, page, length };
 }
 
-/** Every webhook, following `page` until a short page, the reported total, or MAX_PAGES. */
+/** Every webhook, all pages. */
 export async function listAllWebhooks(
 	this: SigmaContext,
 	events: readonly string[] = [],
 ): Promise<SigmaWebhook[]> {
-	const all: SigmaWebhook[] = [];
-	const seen = new Set<string>();
-	for (let page = 0; page < MAX_PAGES; page++) {
-		const result = await listWebhooks.call(this, page, MAX_PAGE_LENGTH, events);
-		let added = 0;
-		for (const webhook of result.webhooks) {
-			if (seen.has(webhook.id)) continue;
-			seen.add(webhook.id);
-			all.push(webhook);
-			added++;
-		}
-		if (result.webhooks.length < MAX_PAGE_LENGTH || added === 0) break;
-		if (result.total !== null && all.length >= result.total) break;
-	}
-	return all;
+	return await collectAllPages(async (page, length) => {
+		const result = await listWebhooks.call(this, page, length, events);
+		return { items: result.webhooks, total: result.total };
+	}, (webhook) => webhook.id);
 }
 
 export async function createWebhook(

@@ -1,4 +1,4 @@
-import type { ICredentialTestRequest, IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialTestRequest } from 'n8n-workflow';
 
 import { SigmaLiveApi } from '../../credentials/SigmaLiveApi.credentials';
 import { SigmaLive } from '../../nodes/SigmaLive/SigmaLive.node';
@@ -17,7 +17,7 @@ afterEach(async () => {
 	await api.stop();
 });
 
-const test_ = (data: IDataObject) =>
+const test_ = (data: ICredentialDataDecryptedObject) =>
 	runCredentialTest({ nodeType: new SigmaLive(), credentials: { sigmaLiveApi: { type: credential, data } } }, 'sigmaLiveApi');
 
 /** The message n8n shows for a status, from the credential's rules. */
