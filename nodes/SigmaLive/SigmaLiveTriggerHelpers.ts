@@ -7,6 +7,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Authenticated } from '../core/item';
+import { queryParam } from '../core/query';
 import { jsonCallback } from '../core/request';
 import type { OutgoingCallback } from '../core/request';
 import { tokenMatches } from '../core/signatures';
@@ -49,8 +50,8 @@ export type TokenCheck =
  */
 export function checkUrlToken(query: IDataObject, expected: string | null): TokenCheck {
 	if (expected === null) return { ok: true, authenticated: 'none' };
-	const received = query[TOKEN_QUERY_PARAMETER];
-	if (received === undefined || received === null || received === '') {
+	const received = queryParam(query, TOKEN_QUERY_PARAMETER);
+	if (received === null || received === '') {
 		return {
 			ok: false,
 			reason: 'missing URL token',

@@ -1,8 +1,8 @@
 /** The normalized item of `spec/events.md` and the helpers that fill it. */
-import { createHash } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ProviderId } from './answers';
+import { hashHex } from './digest';
 
 export type Authenticated = 'signature' | 'secret-url' | 'none';
 
@@ -42,8 +42,9 @@ export interface NormalizedItem extends IDataObject {
 }
 
 /**
- * The idempotency key: `<provider>:` + the first 32 hex digits of SHA-256 over the body's top-level
- * members in key order, without the members that a redelivery may refresh (signature and send time).
+ * The idempotency key: `<provider>:` + the first 32 hex digits of SHA-256 over the JSON text of the
+ * body with its top-level members in sorted key order, without the members that a redelivery may
+ * refresh (signature and send time).
  * Equal for every redelivery of one event, different for distinct events.
  */
 export function computeEventId(
@@ -51,15 +52,13 @@ export function computeEventId(
 	body: IDataObject,
 	volatileKeys: readonly string[],
 ): string {
-	const hash = createHash('sha256');
+	let text = '{';
 	for (const key of Object.keys(body).sort()) {
 		if (volatileKeys.includes(key)) continue;
-		hash.update(JSON.stringify(key));
-		hash.update(':');
-		hash.update(JSON.stringify(body[key]) ?? 'null');
-		hash.update(',');
+		if (text.length > 1) text += ',';
+		text += `${JSON.stringify(key)}:${JSON.stringify(body[key]) ?? 'null'}`;
 	}
-	return `${provider}:${hash.digest('hex').slice(0, 32)}`;
+	return `${provider}:${hashHex('sha256', `${text}}`).slice(0, 32)}`;
 }
 
 export function buildItem(

@@ -7,7 +7,6 @@ import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	INode,
-	INodeParameters,
 	INodeType,
 	INodeTypes,
 	IWebhookData,
@@ -76,7 +75,7 @@ export async function callWebhook(nodeType: INodeType, call: WebhookCall): Promi
 		type: `n8n-nodes-livestream-callbacks.${description.name}`,
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: (call.parameters ?? {}) as INodeParameters,
+		parameters: (call.parameters ?? {}) as INode["parameters"],
 		webhookId: 'webhook-1',
 		credentials: call.credentials
 			? Object.fromEntries(Object.keys(call.credentials).map((type) => [type, { id: type, name: type }]))

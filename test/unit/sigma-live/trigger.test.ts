@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { SigmaLiveTrigger } from '../../nodes/SigmaLive/SigmaLiveTrigger.node';
-import { buildCallbackRequest } from '../../nodes/SigmaLive/SigmaLiveTriggerHelpers';
-import fixtures from '../fixtures/sigma-live.json';
-import { callWebhook } from '../harness/webhook';
+import { SigmaLiveTrigger } from '../../../nodes/SigmaLive/SigmaLiveTrigger.node';
+import { buildCallbackRequest } from '../../../nodes/SigmaLive/SigmaLiveTriggerHelpers';
+import fixtures from '../../fixtures/sigma-live.json';
+import { callWebhook } from '../../harness/webhook';
 
 const trigger = new SigmaLiveTrigger();
 const events = fixtures.events as Record<string, IDataObject>;

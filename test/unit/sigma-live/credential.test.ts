@@ -1,8 +1,8 @@
 import type { ICredentialDataDecryptedObject, ICredentialTestRequest } from 'n8n-workflow';
 
-import { SigmaLiveApi } from '../../credentials/SigmaLiveApi.credentials';
-import { SigmaLive } from '../../nodes/SigmaLive/SigmaLive.node';
-import { runCredentialTest } from '../harness/hook';
+import { SigmaLiveApi } from '../../../credentials/SigmaLiveApi.credentials';
+import { SigmaLive } from '../../../nodes/SigmaLive/SigmaLive.node';
+import { runCredentialTest } from '../../harness/hook';
 import { FakeSigmaApi } from './fakeSigmaApi';
 
 const credential = new SigmaLiveApi();

@@ -4,10 +4,10 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { SigmaLiveApi } from '../../credentials/SigmaLiveApi.credentials';
-import { SigmaLive } from '../../nodes/SigmaLive/SigmaLive.node';
-import fixtures from '../fixtures/sigma-live.json';
-import { runExecute } from '../harness/hook';
+import { SigmaLiveApi } from '../../../credentials/SigmaLiveApi.credentials';
+import { SigmaLive } from '../../../nodes/SigmaLive/SigmaLive.node';
+import fixtures from '../../fixtures/sigma-live.json';
+import { runExecute } from '../../harness/hook';
 import { ALL_EVENTS, FakeSigmaApi } from './fakeSigmaApi';
 import type { FakeSigmaOptions } from './fakeSigmaApi';
 
