@@ -104,6 +104,16 @@ describe('Sigma Livestream Trigger: webhook registration', () => {
 		expect(api.requests.at(-1)).toMatchObject({ method: 'DELETE', path: `/v1/webhook/${'wh_1'}` });
 	});
 
+	test('deactivation with lost static data still deletes the webhooks of our URL, and only those', async () => {
+		const other = api.seed('https://other.example.com/hook');
+		const { setup } = workflowSetup();
+		await activate(setup);
+		const fresh = workflowSetup();
+		const { result } = await runHook(fresh.setup, 'delete');
+		expect(result).toBe(true);
+		expect(remote()).toEqual([other]);
+	});
+
 	test('deletion falls back to the documented GET …/{id} when DELETE is not offered', async () => {
 		await api.stop();
 		api = new FakeSigmaApi({ deleteVerbs: 'GET' });
