@@ -5,7 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { attempt } from '../core/attempt';
-import { toStringOrNull } from '../core/convert';
+import { isJsonObject, toStringOrNull } from '../core/convert';
 import { collectAllPages, isMethodUnsupported, isNotFound, listFrom, sigmaApiRequest } from './transport';
 import type { SigmaContext } from './transport';
 
@@ -41,8 +41,8 @@ export function eventList(value: unknown): string[] {
 }
 
 export function toWebhook(value: unknown): SigmaWebhook | null {
-	if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
-	const object = value as IDataObject;
+	if (!isJsonObject(value)) return null;
+	const object = value;
 	const id = toStringOrNull(object.id ?? object._id);
 	if (id === null) return null;
 	return { ...object, id, uri: String(object.uri ?? object.url ?? ''), event: eventList(object.event) };
