@@ -9,7 +9,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { HuaweiCloudApi } from '../../../credentials/HuaweiCloudApi.credentials';
 import { HuaweiLive } from '../../../nodes/HuaweiLive/HuaweiLive.node';
 import { runCredentialTest } from '../../harness/credentialTest';
-import { runExecute } from '../../harness/execute';
+import { runExecute } from '../../harness/hook';
 import { expectedApigSignature, startHuaweiLiveFake } from '../../servers/huaweiLiveApiFake';
 import type { HuaweiLiveFake } from '../../servers/huaweiLiveApiFake';
 
@@ -30,7 +30,8 @@ function credentialData(overrides: IDataObject = {}) {
 }
 
 function run(parameters: IDataObject, options: { credential?: IDataObject; continueOnFail?: boolean } = {}) {
-	return runExecute(new HuaweiLive(), {
+	return runExecute({
+		nodeType: new HuaweiLive(),
 		parameters,
 		continueOnFail: options.continueOnFail,
 		credentials: { huaweiCloudApi: { type: new HuaweiCloudApi(), data: credentialData(options.credential) } },

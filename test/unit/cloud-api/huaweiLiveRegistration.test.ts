@@ -5,6 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { HuaweiCloudApi } from '../../../credentials/HuaweiCloudApi.credentials';
+import { HuaweiLiveCallbackApi } from '../../../credentials/HuaweiLiveCallbackApi.credentials';
 import { HuaweiLiveTrigger } from '../../../nodes/HuaweiLive/HuaweiLiveTrigger.node';
 import { listenForTestEvent, PRODUCTION_URL, publish, unpublish } from '../../harness/hooks';
 import type { HookSetup, Logged } from '../../harness/hooks';
@@ -28,7 +29,7 @@ function setup(parameters: IDataObject = {}): HookSetup {
 		parameters: { events: ['*'], registerAutomatically: true, replaceExisting: false, ingestDomain: 'push.example.com', recordApp: '*', ...parameters },
 		credentials: {
 			huaweiCloudApi: { type: new HuaweiCloudApi(), data: { ...ACCOUNT, endpoint: fake.url } },
-			huaweiLiveCallbackApi: { data: { streamNotifyKey: STREAM_KEY, recordCallbackKey: RECORD_KEY, recordSignType: 'MD5', snapshotKey: '' } },
+			huaweiLiveCallbackApi: { type: new HuaweiLiveCallbackApi(), data: { streamNotifyKey: STREAM_KEY, recordCallbackKey: RECORD_KEY, recordSignType: 'MD5', snapshotKey: '' } },
 		},
 		staticData: {},
 	};

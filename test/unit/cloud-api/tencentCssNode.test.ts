@@ -7,7 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { TencentCloudApi } from '../../../credentials/TencentCloudApi.credentials';
 import { TencentCss } from '../../../nodes/TencentCss/TencentCss.node';
-import { runExecute } from '../../harness/execute';
+import { runExecute } from '../../harness/hook';
 import { expectedTc3Signature, startTencentCssFake } from '../../servers/tencentCssApiFake';
 import type { TencentCssFake } from '../../servers/tencentCssApiFake';
 
@@ -24,17 +24,20 @@ afterEach(async () => {
 });
 
 function run(parameters: IDataObject, options: { secretKey?: string; continueOnFail?: boolean; items?: IDataObject[] } = {}) {
-	return runExecute(new TencentCss(), {
-		parameters,
-		items: options.items,
-		continueOnFail: options.continueOnFail,
-		credentials: {
-			tencentCloudApi: {
-				type: new TencentCloudApi(),
-				data: { secretId: SECRET_ID, secretKey: options.secretKey ?? SECRET_KEY, endpoint: fake.url, sessionToken: '' },
+	return runExecute(
+		{
+			nodeType: new TencentCss(),
+			parameters,
+			continueOnFail: options.continueOnFail,
+			credentials: {
+				tencentCloudApi: {
+					type: new TencentCloudApi(),
+					data: { secretId: SECRET_ID, secretKey: options.secretKey ?? SECRET_KEY, endpoint: fake.url, sessionToken: '' },
+				},
 			},
 		},
-	});
+		options.items,
+	);
 }
 
 const createTemplate = (extra: IDataObject = {}) =>

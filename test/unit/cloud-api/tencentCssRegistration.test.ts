@@ -5,6 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { TencentCloudApi } from '../../../credentials/TencentCloudApi.credentials';
+import { TencentCssCallbackApi } from '../../../credentials/TencentCssCallbackApi.credentials';
 import { TencentCssTrigger } from '../../../nodes/TencentCss/TencentCssTrigger.node';
 import { listenForTestEvent, PRODUCTION_URL, publish, unpublish } from '../../harness/hooks';
 import type { HookSetup, Logged } from '../../harness/hooks';
@@ -34,7 +35,7 @@ function setup(parameters: IDataObject = {}, staticData: IDataObject = {}): Hook
 		},
 		credentials: {
 			tencentCloudApi: { type: new TencentCloudApi(), data: { secretId: SECRET_ID, secretKey: SECRET_KEY, endpoint: fake.url, sessionToken: '' } },
-			tencentCssCallbackApi: { data: { callbackKey: 'cbKey123' } },
+			tencentCssCallbackApi: { type: new TencentCssCallbackApi(), data: { callbackKey: 'cbKey123' } },
 		},
 		staticData,
 	};
@@ -50,7 +51,7 @@ it('publish creates one template for the production URL and binds it; unpublish 
 	expect([...fake.templates.values()]).toEqual([
 		expect.objectContaining({
 			TemplateId: 1000,
-			TemplateName: 'n8n_wf0123456789abcd',
+			TemplateName: 'n8n_workflow-1',
 			StreamBeginNotifyUrl: PRODUCTION_URL,
 			StreamEndNotifyUrl: PRODUCTION_URL,
 			RecordNotifyUrl: PRODUCTION_URL,

@@ -9,7 +9,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { TencentLiveKitApi } from '../../../credentials/TencentLiveKitApi.credentials';
 import { TencentLiveKit } from '../../../nodes/TencentLiveKit/TencentLiveKit.node';
 import { runCredentialTest } from '../../harness/credentialTest';
-import { runExecute } from '../../harness/execute';
+import { runExecute } from '../../harness/hook';
 import { decodeUserSig, startLiveRestFake, userSigMac } from '../../servers/tencentLiveRestFake';
 import type { LiveRestFake } from '../../servers/tencentLiveRestFake';
 
@@ -37,7 +37,8 @@ function credentialData(overrides: IDataObject = {}) {
 }
 
 function run(parameters: IDataObject, credential: IDataObject = {}) {
-	return runExecute(new TencentLiveKit(), {
+	return runExecute({
+		nodeType: new TencentLiveKit(),
 		parameters,
 		credentials: { tencentLiveKitApi: { type: new TencentLiveKitApi(), data: credentialData(credential) } },
 	});
