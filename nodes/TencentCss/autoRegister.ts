@@ -86,6 +86,16 @@ async function removeOurs(ctx: IHookFunctions, registration: CssRegistration): P
 	clearRegistration(ctx);
 }
 
+/** A template named like ours whose URLs all point at this workflow's production URL. */
+async function isLeftoverOfThisWorkflow(ctx: IHookFunctions, templateId: number, url: string): Promise<boolean> {
+	const template = (await api(ctx, 'DescribeLiveCallbackTemplate', { TemplateId: templateId }, NOT_FOUND)).Template as IDataObject | undefined;
+	if (!template || template.TemplateName !== registrationName(ctx, 30)) return false;
+	const urls = Object.entries(template)
+		.filter(([key, value]) => key.endsWith('NotifyUrl') && typeof value === 'string' && value !== '')
+		.map(([, value]) => value);
+	return urls.length > 0 && urls.every((value) => value === url);
+}
+
 export async function tencentCssCheckExists(this: IHookFunctions): Promise<boolean> {
 	if (registrationMode(this) !== 'production') return true;
 	const registration = storedRegistration<CssRegistration>(this);
@@ -113,7 +123,12 @@ export async function tencentCssCheckExists(this: IHookFunctions): Promise<boole
 export async function tencentCssCreate(this: IHookFunctions): Promise<boolean> {
 	if (registrationMode(this) !== 'production') return true;
 	const want = wanted(this);
-	const existing = await ruleFor(this, want.domainName, want.appName);
+	let existing = await ruleFor(this, want.domainName, want.appName);
+	if (existing && (await isLeftoverOfThisWorkflow(this, Number(existing.TemplateId), want.url))) {
+		// Ours from an earlier publish whose static data was lost: remove it and start clean.
+		await removeOurs(this, { templateId: Number(existing.TemplateId), domainName: want.domainName, appName: want.appName, url: want.url, fields: [] });
+		existing = undefined;
+	}
 	if (existing) {
 		if (this.getNodeParameter('replaceExisting', false) !== true) {
 			throw new NodeOperationError(

@@ -20,7 +20,7 @@ import type {
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-export async function runCredentialTest(
+export async function testCredentialAsN8nDoes(
 	credentialType: ICredentialType,
 	data: ICredentialDataDecryptedObject,
 ): Promise<INodeCredentialTestResult> {

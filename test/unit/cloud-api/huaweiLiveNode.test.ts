@@ -8,7 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { HuaweiCloudApi } from '../../../credentials/HuaweiCloudApi.credentials';
 import { HuaweiLive } from '../../../nodes/HuaweiLive/HuaweiLive.node';
-import { runCredentialTest } from '../../harness/credentialTest';
+import { testCredentialAsN8nDoes } from '../../harness/credentialTest';
 import { runExecute } from '../../harness/hook';
 import { expectedApigSignature, startHuaweiLiveFake } from '../../servers/huaweiLiveApiFake';
 import type { HuaweiLiveFake } from '../../servers/huaweiLiveApiFake';
@@ -207,12 +207,12 @@ describe('Recording Callback', () => {
 
 describe('huaweiCloudApi credential test', () => {
 	it('passes with the right AK/SK and fails with the 401 rule otherwise', async () => {
-		expect(await runCredentialTest(new HuaweiCloudApi(), credentialData())).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(await testCredentialAsN8nDoes(new HuaweiCloudApi(), credentialData())).toEqual({ status: 'OK', message: 'Connection successful!' });
 		expect(fake.calls).toEqual([{ method: 'GET', path: 'record/callbacks', query: { limit: '1' }, body: undefined }]);
-		expect(await runCredentialTest(new HuaweiCloudApi(), credentialData({ secretKey: 'bad' }))).toEqual({
+		expect(await testCredentialAsN8nDoes(new HuaweiCloudApi(), credentialData({ secretKey: 'bad' }))).toEqual({
 			status: 'Error',
 			message: 'Huawei Cloud rejected the AK/SK signature: check the AK and SK',
 		});
-		expect(await runCredentialTest(new HuaweiCloudApi(), credentialData({ accessKey: 'OTHER' }))).toMatchObject({ status: 'Error' });
+		expect(await testCredentialAsN8nDoes(new HuaweiCloudApi(), credentialData({ accessKey: 'OTHER' }))).toMatchObject({ status: 'Error' });
 	});
 });

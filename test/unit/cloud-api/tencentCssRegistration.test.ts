@@ -153,3 +153,13 @@ it('events that no template field carries are refused with an explanation', asyn
 	await expect(publish(trigger, setup({ events: ['relay.started', 'ai.summary'] }))).rejects.toThrow('nothing to register');
 	expect(fake.templates.size).toBe(0);
 });
+
+it('adopts nothing foreign but cleans up its own leftover when static data was lost', async () => {
+	const first = setup();
+	await publish(trigger, first);
+	// Same workflow, static data lost (e.g. re-imported): the rule points at our own template.
+	const again = setup();
+	expect(await publish(trigger, again)).toBe(true);
+	expect([...fake.templates.keys()]).toEqual([1001]);
+	expect(fake.rules).toEqual([expect.objectContaining({ TemplateId: 1001 })]);
+});

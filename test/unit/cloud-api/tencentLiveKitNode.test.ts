@@ -8,7 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { TencentLiveKitApi } from '../../../credentials/TencentLiveKitApi.credentials';
 import { TencentLiveKit } from '../../../nodes/TencentLiveKit/TencentLiveKit.node';
-import { runCredentialTest } from '../../harness/credentialTest';
+import { testCredentialAsN8nDoes } from '../../harness/credentialTest';
 import { runExecute } from '../../harness/hook';
 import { decodeUserSig, startLiveRestFake, userSigMac } from '../../servers/tencentLiveRestFake';
 import type { LiveRestFake } from '../../servers/tencentLiveRestFake';
@@ -115,11 +115,11 @@ describe('Callback Token', () => {
 
 describe('tencentLiveKitApi credential test', () => {
 	it('passes with REST settings that work (no token configured is fine) and fails with a wrong key', async () => {
-		expect(await runCredentialTest(new TencentLiveKitApi(), credentialData())).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(await testCredentialAsN8nDoes(new TencentLiveKitApi(), credentialData())).toEqual({ status: 'OK', message: 'Connection successful!' });
 		expect(fake.calls).toEqual([{ command: 'get_callback_token', body: {} }]);
-		const bad = await runCredentialTest(new TencentLiveKitApi(), credentialData({ secretKey: 'wrong' }));
+		const bad = await testCredentialAsN8nDoes(new TencentLiveKitApi(), credentialData({ secretKey: 'wrong' }));
 		expect(bad).toEqual({ status: 'Error', message: expect.stringContaining('(70009)') });
-		const wrongApp = await runCredentialTest(new TencentLiveKitApi(), credentialData({ sdkAppId: '1400000999' }));
+		const wrongApp = await testCredentialAsN8nDoes(new TencentLiveKitApi(), credentialData({ sdkAppId: '1400000999' }));
 		expect(wrongApp).toEqual({ status: 'Error', message: expect.stringContaining('(70020)') });
 	});
 });
