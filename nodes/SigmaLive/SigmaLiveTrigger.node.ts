@@ -39,6 +39,8 @@ export class SigmaLiveTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
+				// Empty: n8n then answers with webhook()'s webhookResponse once the execution is stored.
+				responseData: '',
 				path: 'webhook',
 			},
 		],

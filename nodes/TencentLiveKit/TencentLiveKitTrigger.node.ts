@@ -48,10 +48,11 @@ export class TencentLiveKitTrigger implements INodeType {
 			{
 				name: 'default',
 				httpMethod: 'POST',
-				// Informational callbacks are always answered by the node itself (noWebhookResponse);
-				// before-callbacks wait for the workflow when the user picks one of the workflow modes.
+				// Default ("Allow Immediately"): n8n answers with webhook()'s webhookResponse once the
+				// execution is stored (responseData empty). In the workflow modes, before-callbacks wait for
+				// the workflow and every other callback is answered by the node itself at once.
 				responseMode: '={{ $parameter["beforeCallbacks"] || "onReceived" }}',
-				responseData: 'firstEntryJson',
+				responseData: '={{ $parameter["beforeCallbacks"] === "lastNode" ? "firstEntryJson" : "" }}',
 				path: 'webhook',
 			},
 		],
@@ -193,6 +194,7 @@ export class TencentLiveKitTrigger implements INodeType {
 		return await receiveCallback(this, {
 			provider: 'tencent-livekit',
 			volatileKeys: TENCENT_LIVEKIT_VOLATILE_KEYS,
+			answerAtOnce: workflowDecides,
 			handle: (request) => {
 				const auth = verifyTencentLiveKitCallback(request.query, {
 					sdkAppId,

@@ -37,6 +37,14 @@ export type Verdict =
 
 export interface ProviderHandler {
 	provider: ProviderId;
+	/**
+	 * True when the webhook's response mode lets the workflow answer (`lastNode`/`responseNode`):
+	 * answers that do not come from the workflow are then written at once. In the default
+	 * `onReceived` mode n8n sends the success answer only after it has stored the execution, so a
+	 * callback n8n cannot store (database busy) is answered 500 and retried by the provider, not lost.
+	 * That path needs `responseData: ''` in the webhook description (else n8n answers `firstEntryJson`).
+	 */
+	answerAtOnce?: boolean;
 	/** Body members a redelivery may change (signature, send time): left out of `eventId`. */
 	volatileKeys: readonly string[];
 	handle(request: CallbackRequest): Promise<Verdict> | Verdict;
@@ -106,8 +114,11 @@ export async function receiveCallback(
 		});
 		const workflowData: INodeExecutionData[][] = [[{ json: item }]];
 		if (verdict.answerFromWorkflow) return { workflowData };
-		answerJson(ctx, 200, SUCCESS_BODIES[provider]);
-		return { workflowData, noWebhookResponse: true };
+		if (handler.answerAtOnce) {
+			answerJson(ctx, 200, SUCCESS_BODIES[provider]);
+			return { workflowData, noWebhookResponse: true };
+		}
+		return { workflowData, webhookResponse: SUCCESS_BODIES[provider] };
 	} catch (error) {
 		// An unexpected fault: answer 500 so that the provider retries later; never lose the event silently.
 		ctx.logger.error(`[${ctx.getNode().name}] Could not process a ${provider} callback`, {

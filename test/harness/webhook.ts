@@ -9,6 +9,7 @@ import type {
 	INode,
 	INodeType,
 	INodeTypes,
+	IWebhookDescription,
 	IWebhookData,
 	IWebhookResponseData,
 	IWorkflowExecuteAdditionalData,
@@ -150,5 +151,40 @@ export async function callWebhook(nodeType: INodeType, call: WebhookCall): Promi
 
 	const result = await nodeType.webhook!.call(ctx);
 	const items = (result.workflowData?.[0] ?? []).map((entry) => entry.json);
+	answerAsN8nDoes(workflow, node, webhookDescription, result, response);
 	return { result, response, items, logs };
+}
+
+/**
+ * What n8n 2.41 (webhooks/webhook-helpers.js) sends when webhook() did not answer itself: without
+ * workflowData, `webhookResponse` or "Webhook call received"; with workflowData in `onReceived` mode,
+ * after storing the execution, the evaluated `responseData` (default `firstEntryJson`, taken
+ * literally), else `webhookResponse`, else "Workflow was started". In `lastNode`/`responseNode`
+ * mode the workflow answers, so nothing is recorded here.
+ */
+function answerAsN8nDoes(
+	workflow: Workflow,
+	node: INode,
+	description: IWebhookDescription,
+	result: IWebhookResponseData,
+	response: RecordedResponse,
+): void {
+	if (response.sent || result.noWebhookResponse) return;
+	const evaluate = (value: unknown, fallback: string) =>
+		workflow.expression.getSimpleParameterValue(node, value as string | undefined, 'webhook', {}, undefined, fallback);
+	const responseCode = Number(evaluate(description.responseCode as string | undefined, '200')) || 200;
+	const record = (body: unknown) => {
+		response.status = responseCode;
+		response.body = body;
+		response.sent = true;
+	};
+	if (result.workflowData === undefined) {
+		record(result.webhookResponse ?? { message: 'Webhook call received' });
+		return;
+	}
+	if (evaluate(description.responseMode, 'onReceived') !== 'onReceived') return;
+	const responseData = evaluate(description.responseData, 'firstEntryJson');
+	if (responseData === 'noData') record(undefined);
+	else if (responseData) record(responseData);
+	else record(result.webhookResponse ?? { message: 'Workflow was started' });
 }

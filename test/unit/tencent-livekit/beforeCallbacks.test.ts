@@ -30,7 +30,8 @@ describe('before-callbacks: what webhook() returns', () => {
 	it.each(BEFORE)('%s is allowed immediately by default (ErrorCode 0), the workflow only observes', async (name) => {
 		const outcome = await send(fixtures[name]);
 		expect(outcome.response).toEqual({ status: 200, body: OK_BODY, sent: true });
-		expect(outcome.result.noWebhookResponse).toBe(true);
+		expect(outcome.result.webhookResponse).toEqual(OK_BODY);
+		expect(outcome.result.noWebhookResponse).toBeUndefined();
 		expect(outcome.items).toHaveLength(1);
 		expect((outcome.items[0].data as IDataObject).decision).toMatchObject({ awaited: false });
 	});
@@ -72,7 +73,10 @@ describe('before-callbacks: what webhook() returns', () => {
 });
 
 describe('before-callbacks: the webhook response mode n8n reads from the description', () => {
-	function responseModeFor(parameters: IDataObject): unknown {
+	const responseModeFor = (parameters: IDataObject) => evaluate('responseMode', parameters);
+	const responseDataFor = (parameters: IDataObject) => evaluate('responseData', parameters);
+
+	function evaluate(field: 'responseMode' | 'responseData', parameters: IDataObject): unknown {
 		const trigger = new TencentLiveKitTrigger();
 		const node: INode = {
 			id: 't',
@@ -91,11 +95,11 @@ describe('before-callbacks: the webhook response mode n8n reads from the descrip
 		const description = trigger.description.webhooks![0];
 		return workflow.expression.getSimpleParameterValue(
 			workflow.getNode('Trigger')!,
-			description.responseMode as string,
+			description[field] as string,
 			'webhook',
 			{},
 			undefined,
-			'onReceived',
+			field === 'responseMode' ? 'onReceived' : 'firstEntryJson',
 		);
 	}
 
@@ -106,8 +110,11 @@ describe('before-callbacks: the webhook response mode n8n reads from the descrip
 		expect(responseModeFor({ beforeCallbacks: 'responseNode' })).toBe('responseNode');
 	});
 
-	it('answers with the first item of the last node in lastNode mode', () => {
-		expect(new TencentLiveKitTrigger().description.webhooks![0].responseData).toBe('firstEntryJson');
+	it('answers with the first item of the last node in lastNode mode, and with webhook()\'s answer otherwise', () => {
+		expect(responseDataFor({ beforeCallbacks: 'lastNode' })).toBe('firstEntryJson');
+		// Empty: n8n sends webhookResponse (the success body) once the execution is stored.
+		expect(responseDataFor({})).toBe('');
+		expect(responseDataFor({ beforeCallbacks: 'onReceived' })).toBe('');
 	});
 });
 

@@ -18,7 +18,7 @@ describe('Tencent TUILiveKit Trigger: every documented command', () => {
 		const payload = fixtures[name];
 		const outcome = await send(payload);
 		expect(outcome.response).toEqual({ status: 200, body: OK_BODY, sent: true });
-		expect(outcome.result.noWebhookResponse).toBe(true);
+		expect(outcome.result.webhookResponse).toEqual(OK_BODY);
 		expect(outcome.items).toHaveLength(1);
 		const item = outcome.items[0];
 		expect(item.event).toBe(name.split('#')[0]);
