@@ -1,0 +1,108 @@
+'use strict';
+/**
+ * Boots a ready-to-use n8n for `npm run dev` and `npm run test:e2e`: the cached n8n, the package
+ * installed as a community package, the owner logged in with an API key, and the example
+ * workflows imported with their credentials and published.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+
+const { N8nApi } = require('./api');
+const { ensureN8n, installPackage, startN8n, waitReady } = require('./n8n');
+const { devCredentialData, examplePath, nodeType } = require('./providers');
+
+/**
+ * @param {object} o
+ * @param {string} o.userFolder  N8N_USER_FOLDER (n8n keeps `.n8n/` in it)
+ * @param {number} o.port
+ * @param {number} o.brokerPort
+ * @param {{email: string, password: string}} o.owner
+ * @param {string} o.encryptionKey
+ * @param {(line: string) => void} [o.onLine]  n8n's output lines
+ * @param {(msg: string) => void} [o.log]
+ * @param {(handle: object) => void} [o.onStarted] called as soon as the n8n process exists
+ * @param {string | null} [o.apiKey] a key to reuse when still valid
+ */
+async function bootInstance(o) {
+	const log = o.log || console.log;
+	const n8n = await ensureN8n({ log });
+	await installPackage(o.userFolder, { log });
+	const handle = startN8n(n8n, {
+		userFolder: o.userFolder,
+		port: o.port,
+		brokerPort: o.brokerPort,
+		owner: o.owner,
+		encryptionKey: o.encryptionKey,
+		logFile: path.join(o.userFolder, 'n8n.log'),
+		onLine: o.onLine,
+		extraEnv: o.extraEnv,
+	});
+	if (o.onStarted) o.onStarted(handle);
+	await waitReady(handle);
+	const api = new N8nApi(`http://127.0.0.1:${o.port}`, o.apiKey || null);
+	if (!(await api.apiKeyWorks())) {
+		await api.login(o.owner.email, o.owner.password);
+		await api.createApiKey(`tooling ${new Date().toISOString()}`);
+	}
+	return { n8n, handle, api };
+}
+
+/** The example workflow of a provider, credentials pointed at `credentialId`, optionally changed. */
+function exampleWorkflow(provider, credentialId, { name, webhookId, parameters } = {}) {
+	const workflow = JSON.parse(fs.readFileSync(examplePath(provider), 'utf8'));
+	const type = nodeType(provider);
+	for (const node of workflow.nodes) {
+		if (node.credentials && node.credentials[provider.credential.type]) {
+			node.credentials[provider.credential.type] = { id: credentialId, name: provider.credential.name };
+		}
+		if (node.type === type) {
+			if (webhookId) node.webhookId = webhookId;
+			if (parameters) node.parameters = { ...node.parameters, ...parameters };
+		}
+	}
+	if (name) workflow.name = name;
+	return workflow;
+}
+
+/** Finds the provider's dev credential by name and type, or creates it. */
+async function ensureCredential(api, provider, data = devCredentialData(provider)) {
+	const existing = (await api.listCredentials()).find(
+		(c) => c.type === provider.credential.type && c.name === provider.credential.name,
+	);
+	if (existing) return existing.id;
+	return (await api.createCredential(provider.credential.name, provider.credential.type, data)).id;
+}
+
+/** The production URL of the provider trigger in a workflow. */
+function productionUrl(baseUrl, provider, workflow) {
+	const trigger = workflow.nodes.find((n) => n.type === nodeType(provider));
+	if (!trigger) throw new Error(`Workflow "${workflow.name}" has no ${nodeType(provider)} node`);
+	return `${baseUrl}/webhook/${trigger.webhookId}/webhook`;
+}
+
+/**
+ * Imports (or, with `reuse`, finds by name) and publishes each provider's example workflow.
+ * @returns {Promise<Array<{ provider: object, workflowId: string, name: string, url: string, created: boolean }>>}
+ */
+async function importExamples(api, providers, { baseUrl, reuse = false } = {}) {
+	const existing = reuse ? await api.listWorkflows() : [];
+	const out = [];
+	for (const provider of providers) {
+		const credentialId = await ensureCredential(api, provider);
+		const wanted = exampleWorkflow(provider, credentialId);
+		let workflow = existing.find((w) => w.name === wanted.name && !w.isArchived);
+		const created = !workflow;
+		if (!workflow) workflow = await api.createWorkflow(wanted);
+		if (!workflow.active) await api.publish(workflow.id);
+		out.push({
+			provider,
+			workflowId: workflow.id,
+			name: workflow.name,
+			url: productionUrl(baseUrl, provider, workflow),
+			created,
+		});
+	}
+	return out;
+}
+
+module.exports = { bootInstance, exampleWorkflow, ensureCredential, importExamples, productionUrl };
