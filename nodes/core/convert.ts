@@ -41,8 +41,19 @@ export function firstOf(source: IDataObject, keys: readonly string[]): unknown {
 	return undefined;
 }
 
-/** `snake_case`, `PascalCase` and `kebab-case` keys to camelCase. */
+const camelCache = new Map<string, string>();
+
+/** `snake_case`, `PascalCase` and `kebab-case` keys to camelCase (memoized: keys repeat). */
 export function camelCase(key: string): string {
+	let result = camelCache.get(key);
+	if (result === undefined) {
+		result = toCamelCase(key);
+		if (camelCache.size < 10000) camelCache.set(key, result);
+	}
+	return result;
+}
+
+function toCamelCase(key: string): string {
 	const parts = key.split(/[_\-\s]+/).filter((p) => p !== '');
 	if (parts.length === 0) return key;
 	return parts
@@ -59,13 +70,11 @@ export function camelCase(key: string): string {
 
 /** A deep copy of `value` whose object keys are camelCase. Arrays and scalars are kept. */
 export function camelizeDeep(value: unknown): unknown {
+	if (value === null || typeof value !== 'object') return value;
 	if (Array.isArray(value)) return value.map(camelizeDeep);
-	if (value !== null && typeof value === 'object') {
-		const out: IDataObject = {};
-		for (const [key, inner] of Object.entries(value as IDataObject)) {
-			out[camelCase(key)] = camelizeDeep(inner) as IDataObject[keyof IDataObject];
-		}
-		return out;
+	const out: IDataObject = {};
+	for (const [key, inner] of Object.entries(value as IDataObject)) {
+		out[camelCase(key)] = camelizeDeep(inner) as IDataObject[keyof IDataObject];
 	}
-	return value;
+	return out;
 }

@@ -42,8 +42,9 @@ export interface NormalizedItem extends IDataObject {
 }
 
 /**
- * The idempotency key: `<provider>:` + the first 32 hex digits of SHA-256 over the body's top-level
- * members in key order, without the members that a redelivery may refresh (signature and send time).
+ * The idempotency key: `<provider>:` + the first 32 hex digits of SHA-256 over the JSON text of the
+ * body with its top-level members in sorted key order, without the members that a redelivery may
+ * refresh (signature and send time).
  * Equal for every redelivery of one event, different for distinct events.
  */
 export function computeEventId(
@@ -51,15 +52,12 @@ export function computeEventId(
 	body: IDataObject,
 	volatileKeys: readonly string[],
 ): string {
-	const hash = createHash('sha256');
+	const stable: IDataObject = {};
 	for (const key of Object.keys(body).sort()) {
-		if (volatileKeys.includes(key)) continue;
-		hash.update(JSON.stringify(key));
-		hash.update(':');
-		hash.update(JSON.stringify(body[key]) ?? 'null');
-		hash.update(',');
+		if (!volatileKeys.includes(key)) stable[key] = body[key];
 	}
-	return `${provider}:${hash.digest('hex').slice(0, 32)}`;
+	const digest = createHash('sha256').update(JSON.stringify(stable), 'utf8').digest('hex');
+	return `${provider}:${digest.slice(0, 32)}`;
 }
 
 export function buildItem(
