@@ -1,0 +1,124 @@
+'use strict';
+/**
+ * The e2e suite's n8n: booted like `npm run dev` (same code, scripts/lib) but on free loopback ports
+ * with a fresh temporary data folder, and torn down completely, also on failure or Ctrl-C.
+ */
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const { ROOT, freePort, sleep } = require('../../scripts/lib/n8n');
+const { bootInstance, ensureCredential, exampleWorkflow, importExamples, productionUrl } = require('../../scripts/lib/instance');
+const { availableProviders, loadEvents, eventOfKey } = require('../../scripts/lib/providers');
+
+const ARTIFACTS = path.join(ROOT, '.e2e');
+const OWNER = { email: 'e2e-owner@example.com', password: 'E2e-Owner-Pass1', firstName: 'E2E', lastName: 'Owner' };
+
+/** Everything started by the suite, for the exit handlers. */
+const live = { handle: null, tmp: null };
+
+function emergencyCleanup() {
+	if (live.handle && !live.handle.stopped) live.handle.killNow();
+	if (live.tmp) fs.rmSync(live.tmp, { recursive: true, force: true });
+}
+process.on('exit', emergencyCleanup);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+	process.on(signal, () => {
+		emergencyCleanup();
+		process.exit(130);
+	});
+}
+
+const log = (msg) => console.log(msg);
+
+async function startEnv() {
+	fs.mkdirSync(ARTIFACTS, { recursive: true });
+	live.tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lsc-e2e-'));
+	const port = await freePort();
+	let brokerPort = await freePort();
+	while (brokerPort === port) brokerPort = await freePort();
+	const started = Date.now();
+	const { handle, api, n8n } = await bootInstance({
+		userFolder: live.tmp,
+		port,
+		brokerPort,
+		owner: OWNER,
+		encryptionKey: crypto.randomBytes(24).toString('hex'),
+		log,
+		onStarted: (h) => (live.handle = h),
+	});
+	log(`n8n up on port ${port} (broker ${brokerPort}) in ${((Date.now() - started) / 1000).toFixed(1)} s, data ${live.tmp}`);
+	const baseUrl = `http://127.0.0.1:${port}`;
+	const providers = availableProviders();
+	const examples = await importExamples(api, providers, { baseUrl });
+
+	// Per provider, a second workflow that selects only the first fixture's event.
+	const filtered = [];
+	for (const p of providers) {
+		const keys = Object.keys(loadEvents(p));
+		const selected = eventOfKey(keys[0]);
+		const other = keys.find((k) => eventOfKey(k) !== selected);
+		const credentialId = await ensureCredential(api, p);
+		const wf = await api.createWorkflow(
+			exampleWorkflow(p, credentialId, {
+				name: `E2E filtered: ${p.label}`,
+				webhookId: crypto.randomUUID(),
+				parameters: { events: [selected] },
+			}),
+		);
+		await api.publish(wf.id);
+		filtered.push({ provider: p, workflowId: wf.id, url: productionUrl(baseUrl, p, wf), selectedKey: keys[0], otherKey: other });
+	}
+
+	return {
+		n8n,
+		handle,
+		api,
+		baseUrl,
+		owner: OWNER,
+		providers,
+		examples,
+		filtered,
+		artifacts: ARTIFACTS,
+		async stop() {
+			try {
+				await handle.stop();
+			} finally {
+				if (fs.existsSync(handle.logFile)) fs.copyFileSync(handle.logFile, path.join(ARTIFACTS, 'n8n.log'));
+				fs.rmSync(live.tmp, { recursive: true, force: true });
+				live.tmp = null;
+			}
+		},
+	};
+}
+
+const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
+
+/**
+ * Waits until a workflow has at least `expected` executions, all finished, and the count stays put
+ * for `settleMs`; returns them (with data when asked). Fails on timeout with the count seen.
+ */
+async function waitForExecutions(api, workflowId, expected, { timeoutMs = 60000, settleMs = 1500, includeData = true } = {}) {
+	const deadline = Date.now() + timeoutMs;
+	let list = [];
+	while (Date.now() < deadline) {
+		list = await api.executions(workflowId);
+		if (list.length >= expected && list.every((e) => FINISHED.has(e.status))) {
+			await sleep(settleMs);
+			const again = await api.executions(workflowId, { includeData });
+			if (again.length === list.length && again.every((e) => FINISHED.has(e.status))) return again;
+		}
+		await sleep(250);
+	}
+	throw new Error(`workflow ${workflowId}: expected ${expected} finished executions, saw ${list.length} after ${timeoutMs / 1000} s`);
+}
+
+/** The items a trigger emitted in one execution. */
+function triggerItems(execution, triggerName) {
+	const run = execution.data?.resultData?.runData?.[triggerName];
+	if (!run) return [];
+	return (run[0].data?.main?.[0] || []).map((i) => i.json);
+}
+
+module.exports = { startEnv, waitForExecutions, triggerItems, log, ARTIFACTS };
