@@ -1,7 +1,12 @@
+import * as crypto from 'node:crypto';
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+
+// One-shot hashing (Node >= 20.12) is about twice as fast as a Hash object for short inputs.
+const oneShot = typeof crypto.hash === 'function' ? crypto.hash : undefined;
 
 /** Lower-case hex digest of `message` (UTF-8). */
 export function hashHex(algorithm: 'md5' | 'sha256', message: string): string {
+	if (oneShot) return oneShot(algorithm, message, 'hex');
 	return createHash(algorithm).update(message, 'utf8').digest('hex');
 }
 

@@ -1,8 +1,8 @@
 /** The normalized item of `spec/events.md` and the helpers that fill it. */
-import { createHash } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ProviderId } from './answers';
+import { hashHex } from './digest';
 
 export type Authenticated = 'signature' | 'secret-url' | 'none';
 
@@ -52,12 +52,13 @@ export function computeEventId(
 	body: IDataObject,
 	volatileKeys: readonly string[],
 ): string {
-	const stable: IDataObject = {};
+	let text = '{';
 	for (const key of Object.keys(body).sort()) {
-		if (!volatileKeys.includes(key)) stable[key] = body[key];
+		if (volatileKeys.includes(key)) continue;
+		if (text.length > 1) text += ',';
+		text += `${JSON.stringify(key)}:${JSON.stringify(body[key]) ?? 'null'}`;
 	}
-	const digest = createHash('sha256').update(JSON.stringify(stable), 'utf8').digest('hex');
-	return `${provider}:${digest.slice(0, 32)}`;
+	return `${provider}:${hashHex('sha256', `${text}}`).slice(0, 32)}`;
 }
 
 export function buildItem(

@@ -25,7 +25,14 @@ export interface CallbackRequest {
 }
 
 export type Verdict =
-	| { accept: true; authenticated: Authenticated; parsed: ParsedEvent; answerFromWorkflow?: boolean }
+	| {
+			accept: true;
+			authenticated: Authenticated;
+			parsed: ParsedEvent;
+			answerFromWorkflow?: boolean;
+			/** Logged as a warning although the callback is accepted (e.g. a signature checked in report-only mode). */
+			note?: string;
+	  }
 	| { accept: false; status: RejectionStatus; reason: string; logHint?: string };
 
 export interface ProviderHandler {
@@ -84,6 +91,8 @@ export async function receiveCallback(
 			);
 			return answerJson(ctx, verdict.status, rejectionBody(verdict.status, verdict.reason));
 		}
+
+		if (verdict.note) log(`Accepted a ${provider} callback with a warning: ${verdict.note}`);
 
 		const selected = ctx.getNodeParameter('events', ['*']) as string[];
 		if (!isSelected(verdict.parsed.event, selected)) {

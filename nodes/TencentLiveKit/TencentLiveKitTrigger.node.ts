@@ -1,0 +1,210 @@
+import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	IHookFunctions,
+	INodeCredentialTestResult,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { optionalCredentials, secretField } from '../core/credentials';
+import { eventsParameter } from '../core/parameters';
+import { queryParam } from '../core/query';
+import { receiveCallback, reject } from '../core/receive';
+import { unixSeconds } from '../core/timeWindow';
+import { isBeforeCallback } from './decision';
+import type { BeforeCallbackAnswer } from './decision';
+import { commandOf, parseTencentLiveKitEvent, TENCENT_LIVEKIT_EVENTS } from './events';
+import {
+	DEFAULT_MAX_CLOCK_SKEW_SECONDS,
+	QUERY,
+	TENCENT_LIVEKIT_VOLATILE_KEYS,
+	verifyTencentLiveKitCallback,
+} from './TencentLiveKitTriggerHelpers';
+
+const SDK_APP_ID_FORMAT = /^\d{1,12}$/;
+const MAX_TOKEN_LENGTH = 128;
+
+export class TencentLiveKitTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Tencent TUILiveKit Trigger',
+		name: 'tencentLiveKitTrigger',
+		icon: { light: 'file:../../icons/tencentLiveKit.svg', dark: 'file:../../icons/tencentLiveKit.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["events"].includes("*") ? "All events" : $parameter["events"].join(", ") }}',
+		description:
+			'Starts the workflow on Tencent TUILiveKit (TRTC Live) webhooks: rooms, members, seats, battles, gifts, room messages, follows and recording; gifts and messages can be vetoed by the workflow',
+		defaults: { name: 'Tencent TUILiveKit Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'tencentLiveKitApi', required: false, testedBy: 'tencentLiveKitApiTest' }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				// Informational callbacks are always answered by the node itself (noWebhookResponse);
+				// before-callbacks wait for the workflow when the user picks one of the workflow modes.
+				responseMode: '={{ $parameter["beforeCallbacks"] || "onReceived" }}',
+				responseData: 'firstEntryJson',
+				path: 'webhook',
+			},
+		],
+		triggerPanel: {
+			header: 'Register this URL as the TUILiveKit callback URL of your SDKAppID',
+			executionsHelp: {
+				inactive:
+					'Set this test URL with v4/live_config/set_callback (or in the console: Live › Configuration › Live Webhook, about 2 minutes to apply), then trigger an event, or send a signed test event with the package\'s sender (see the README).',
+				active:
+					'The workflow is published: TUILiveKit callbacks sent to the production URL start it. Rejected (forged, stale, other-app) callbacks never appear as executions.',
+			},
+			activationHint:
+				'Publish the workflow and register its production URL as the callback URL of your SDKAppID. There is one callback URL per SDKAppID: registering this one replaces any other.',
+		},
+		properties: [
+			{
+				displayName:
+					'Tencent keeps ONE callback URL per SDKAppID: registering this URL replaces any other. Enable the commands you need in its CallbackCommandList, and set a callback token (set_callback_token) that you also put in the credential.',
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			eventsParameter(TENCENT_LIVEKIT_EVENTS),
+			{
+				displayName: 'Before-Callback Answer',
+				name: 'beforeCallbacks',
+				type: 'options',
+				default: 'onReceived',
+				description:
+					'How gifts (Live.CallbackBeforeSendGift) and room messages (Group.CallbackBeforeSendMsg) are answered. Tencent waits at most 2 seconds. Every other callback is always answered at once.',
+				options: [
+					{
+						name: 'Allow Immediately',
+						value: 'onReceived',
+						description: 'Answer ErrorCode 0 at once: the workflow only observes gifts and messages',
+					},
+					{
+						name: 'From the Last Node',
+						value: 'lastNode',
+						description:
+							'The first item of the last node that runs is the answer, e.g. an Edit Fields node that outputs data.decision.reject of the trigger item',
+					},
+					{
+						name: 'Using Respond to Webhook Node',
+						value: 'responseNode',
+						description: 'A Respond to Webhook node answers (see the notice below about its version)',
+					},
+				],
+			},
+			{
+				displayName:
+					'The workflow must answer within 2 seconds with JSON such as {{ $json.data.decision.allow }} or {{ $json.data.decision.reject }}. A late or failed answer blocks the gift (unless Live.CallbackBeforeCallBackNotBlock is configured) and delivers the message.',
+				name: 'decisionNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { beforeCallbacks: ['lastNode', 'responseNode'] } },
+			},
+			{
+				displayName:
+					'n8n\'s Respond to Webhook node refuses, from its version 1.1 on, to run unless a Webhook, Form, Chat or Wait node precedes it ("No Webhook node found in the workflow"). Use "From the Last Node", or a Respond to Webhook node of version 1 (see the README).',
+				name: 'responseNodeNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { beforeCallbacks: ['responseNode'] } },
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [
+					{
+						displayName: 'Max Clock Skew (Seconds)',
+						name: 'maxClockSkewSeconds',
+						type: 'number',
+						default: DEFAULT_MAX_CLOCK_SKEW_SECONDS,
+						typeOptions: { minValue: 1, maxValue: 86400 },
+						description:
+							'How far RequestTime may lie from the current time, in the past or the future, for a signed callback to be accepted. Tencent\'s documentation says 60 seconds.',
+					},
+				],
+			},
+		],
+	};
+
+	methods = {
+		credentialTest: {
+			async tencentLiveKitApiTest(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
+				const sdkAppId = String(credential.data?.sdkAppId ?? '').trim();
+				if (!SDK_APP_ID_FORMAT.test(sdkAppId)) {
+					return { status: 'Error', message: 'The SDKAppID is a number such as 1400000000' };
+				}
+				const token = credential.data?.callbackToken;
+				if (typeof token !== 'string' || token === '') {
+					return {
+						status: 'OK',
+						message: 'No callback token: callbacks will be accepted unsigned (authenticated "none")',
+					};
+				}
+				if (token.length > MAX_TOKEN_LENGTH) {
+					return { status: 'Error', message: 'A TUILiveKit callback token has 1 to 128 characters' };
+				}
+				return { status: 'OK', message: 'The SDKAppID and callback token have a valid format' };
+			},
+		},
+	};
+
+	webhookMethods = {
+		default: {
+			// Registration is manual (one callback URL per SDKAppID, set in the console or with
+			// v4/live_config/set_callback), so there is no remote state to check, create or remove.
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const credentials = await optionalCredentials(this, 'tencentLiveKitApi');
+		const rawAppId = credentials?.sdkAppId;
+		const sdkAppId = typeof rawAppId === 'number' ? String(rawAppId) : secretField(credentials, 'sdkAppId');
+		const callbackToken = secretField(credentials, 'callbackToken');
+		const answerMode = this.getNodeParameter('beforeCallbacks', 'onReceived') as BeforeCallbackAnswer;
+		const workflowDecides = answerMode === 'lastNode' || answerMode === 'responseNode';
+		const options = this.getNodeParameter('options', {}) as { maxClockSkewSeconds?: number };
+		return await receiveCallback(this, {
+			provider: 'tencent-livekit',
+			volatileKeys: TENCENT_LIVEKIT_VOLATILE_KEYS,
+			handle: (request) => {
+				const auth = verifyTencentLiveKitCallback(request.query, {
+					sdkAppId,
+					callbackToken,
+					maxClockSkewSeconds: options.maxClockSkewSeconds ?? DEFAULT_MAX_CLOCK_SKEW_SECONDS,
+					nowSec: unixSeconds(request.nowMs),
+				});
+				if (!auth.ok) return reject(401, auth.reason, auth.logHint);
+				const queryCommand = queryParam(request.query, ...QUERY.command);
+				const answerFromWorkflow = workflowDecides && isBeforeCallback(commandOf(request.body, queryCommand));
+				return {
+					accept: true,
+					authenticated: auth.authenticated,
+					parsed: parseTencentLiveKitEvent(request.body, { queryCommand, workflowDecides: answerFromWorkflow }),
+					answerFromWorkflow,
+				};
+			},
+		});
+	}
+}
