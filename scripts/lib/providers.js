@@ -29,6 +29,8 @@ const ROOT = path.resolve(__dirname, '..', '..');
  * @property {{ type: string, name: string, fields: CredentialField[] }} credential
  * @property {object} success         the body the provider must get back with 200
  * @property {string} webhookId       fixed webhookId of the example workflow (stable dev URL)
+ * @property {(secrets: object) => object | null} [unsignedSecrets] what `--unsigned` passes to
+ *   buildCallbackRequest (default null); e.g. TUILiveKit keeps the app id, drops the token
  */
 
 /** @type {Provider[]} */
@@ -63,6 +65,8 @@ const PROVIDERS = [
 		},
 		success: { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' },
 		webhookId: '6f1c2a80-7e1d-4c55-9a3e-1c55c0a1e002',
+		// Unsigned = the app id in the URL but no token: the node answers "missing signature".
+		unsignedSecrets: (secrets) => ({ sdkAppId: secrets.sdkAppId }),
 	},
 	{
 		id: 'huawei-live',
@@ -74,9 +78,9 @@ const PROVIDERS = [
 			type: 'huaweiLiveCallbackApi',
 			name: 'Huawei Cloud Live callback keys (dev)',
 			fields: [
-				{ field: 'streamNotifyKey', flag: 'stream-notify-key', dev: 'devStreamNotifyKey2026' },
-				{ field: 'recordCallbackKey', flag: 'record-callback-key', dev: 'devRecordCallbackKey2026' },
-				{ field: 'snapshotKey', flag: 'snapshot-key', dev: 'devSnapshotKey2026' },
+				{ field: 'streamNotifyKey', flag: 'stream-notify-key', dev: 'dev-stream-notify-key-0123456789' },
+				{ field: 'recordCallbackKey', flag: 'record-callback-key', dev: 'dev-record-callback-key-01234567' },
+				{ field: 'snapshotKey', flag: 'snapshot-key', dev: 'dev-snapshot-key-012345678901234' },
 				{ field: 'recordSignType', flag: 'record-sign-type', dev: 'HMACSHA256', secret: false },
 			],
 		},

@@ -36,7 +36,7 @@ function buildRequest(provider, payload, { secrets, mode = 'signed', nowSec, opt
 	const args = (s, t) => (options === undefined ? [payload, s, t] : [payload, s, t, options]);
 	switch (mode) {
 		case 'unsigned':
-			return buildCallbackRequest(...args(null, now));
+			return buildCallbackRequest(...args(provider.unsignedSecrets ? provider.unsignedSecrets(secrets) : null, now));
 		case 'wrong-key':
 			return buildCallbackRequest(...args(wrongSecrets(provider, secrets), now));
 		case 'stale':

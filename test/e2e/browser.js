@@ -33,7 +33,7 @@ async function checkEditor(env, { log = console.log } = {}) {
 		for (const example of env.examples) {
 			const p = example.provider;
 			const type = nodeType(p);
-			const result = { provider: p.id, icon: null, canvasTypes: [], parameters: [], credentialFields: [], unknownNode: false, screenshots: [] };
+			const result = { provider: p.id, icon: null, canvasTypes: [], parameters: [], credentialFields: [], unknownNode: false, credentialTestFailed: false, screenshots: [] };
 			results.push(result);
 			await page.goto(`${env.baseUrl}/workflow/${example.workflowId}`);
 			const node = page.locator(`[data-test-id=canvas-node][data-node-type="${type}"]`);
@@ -72,6 +72,8 @@ async function checkEditor(env, { log = console.log } = {}) {
 				result.credentialFields = await modal
 					.locator('[data-test-id=parameter-item], .n8n-input-label, label')
 					.evaluateAll((els) => [...new Set(els.map((e) => e.textContent.trim()).filter(Boolean))]);
+				await modal.getByText(/tested successfully|couldn.t connect/i).first().waitFor({ timeout: 10000 }).catch(() => {});
+				result.credentialTestFailed = (await modal.getByText(/couldn.t connect/i).count()) > 0;
 				const credShot = path.join(shots, `${p.id}-credential.png`);
 				await page.screenshot({ path: credShot });
 				result.screenshots.push(credShot);

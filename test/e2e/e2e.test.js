@@ -13,6 +13,8 @@ const { availableProviders, devCredentialData, eventOfKey, loadEvents } = requir
 const { buildRequest, runPool, sendRequest } = require('../../scripts/lib/sender');
 const { checkEditor } = require('./browser');
 const { log, startEnv, triggerItems, waitForExecutions } = require('./env');
+const { ensureCredential, productionUrl } = require('../../scripts/lib/instance');
+const { lastNodeWorkflow, respondToWebhookWorkflow } = require('./workflows');
 
 const providers = availableProviders();
 const LOAD_TOTAL = Number(process.env.E2E_LOAD_TOTAL || 1000);
@@ -118,7 +120,7 @@ for (const p of providers) {
 			const marker = `${p.id}/redelivery`;
 			const payload = { ...loadEvents(p)[key], e2e_seq: marker };
 			const now = Math.floor(Date.now() / 1000);
-			for (const nowSec of [now - 60, now]) {
+			for (const nowSec of [now - 20, now]) {
 				const result = await sendRequest(url, buildRequest(p, payload, { secrets: secretsOf(p), nowSec }));
 				assertSuccessAnswer(p, result, `${p.id} redelivery`);
 			}
@@ -156,6 +158,43 @@ for (const p of providers) {
 			const executions = await env.api.executions(workflowId);
 			assert.equal(executions.length, before, 'rejected callbacks started no execution');
 		});
+
+		if (p.id === 'tencent-livekit') {
+			for (const [label, build] of [
+				['a Respond to Webhook node', respondToWebhookWorkflow],
+				['the last node', lastNodeWorkflow],
+			]) {
+				test(`before-callbacks (gift, message) answered by ${label}: allow and reject`, async () => {
+					const credentialId = await ensureCredential(env.api, p);
+					const wf = await env.api.createWorkflow(build(p, credentialId));
+					await env.api.publish(wf.id);
+					const url = productionUrl(env.baseUrl, p, wf);
+					const allow = p.success;
+					const reject = { ...p.success, ErrorCode: 1 };
+					const cases = [
+						['gift.before_send', 'allow', allow],
+						['gift.before_send', 'reject', reject],
+						['message.before_send', 'allow', allow],
+						['message.before_send', 'reject', reject],
+					];
+					for (const [key, decision, expected] of cases) {
+						const result = await sendRequest(url, marked(p, key, `${p.id}/${key}/${decision}`));
+						assert.equal(result.status, 200, `${key} ${decision}: ${result.status} ${result.text}`);
+						assert.deepEqual(result.json, expected, `${key} ${decision}: ${result.text}`);
+					}
+					// Informational callbacks are still answered by the node itself, at once.
+					const other = await sendRequest(url, marked(p, 'room.created', `${p.id}/decision/other`));
+					assertSuccessAnswer(p, other, 'room.created (not selected)');
+					const executions = await waitForExecutions(env.api, wf.id, cases.length);
+					assert.equal(executions.length, cases.length, 'one execution per before-callback');
+					for (const e of executions) {
+						assert.equal(e.status, 'success', `execution ${e.id}`);
+						assert.equal(triggerItems(e, p.triggerName)[0].data.decision.awaited, true);
+					}
+					await env.api.unpublish(wf.id);
+				});
+			}
+		}
 
 		test('an event the node does not select → 200 with the provider body and no execution', async () => {
 			const f = env.filtered.find((x) => x.provider.id === p.id);
@@ -229,6 +268,7 @@ test('the editor shows each trigger with its icon, parameters and credential for
 		assert.equal(r.icon.loaded, true, `${r.provider}: icon loaded`);
 		assert.ok(r.parameters.some((x) => /^Events/.test(x)), `${r.provider}: Events parameter shown (${r.parameters.join(', ')})`);
 		assert.ok(r.parameters.some((x) => /^Credential/.test(x)), `${r.provider}: credential selector shown`);
+		assert.equal(r.credentialTestFailed, false, `${r.provider}: the dev credential fails n8n's credential test`);
 		for (const f of p.credential.fields) {
 			const label = f.field.replace(/([A-Z])/g, ' $1').toLowerCase();
 			assert.ok(
