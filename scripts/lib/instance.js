@@ -81,6 +81,22 @@ function productionUrl(baseUrl, provider, workflow) {
 }
 
 /**
+ * Waits until n8n serves a just-published POST webhook: `publish` can return before the URL is
+ * routable (seen in 2.41.1). A GET probe has no side effect: n8n answers 404 "not registered for
+ * GET requests" once the POST webhook exists, "is not registered" before.
+ */
+async function waitForWebhook(url, { timeoutMs = 30000 } = {}) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const res = await fetch(url);
+		const text = await res.text();
+		if (res.status !== 404 || /not registered for GET/i.test(text)) return;
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	throw new Error(`${url} is still not registered ${timeoutMs / 1000} s after publishing`);
+}
+
+/**
  * Imports (or, with `reuse`, finds by name) and publishes each provider's example workflow.
  * @returns {Promise<Array<{ provider: object, workflowId: string, name: string, url: string, created: boolean }>>}
  */
@@ -94,15 +110,11 @@ async function importExamples(api, providers, { baseUrl, reuse = false } = {}) {
 		const created = !workflow;
 		if (!workflow) workflow = await api.createWorkflow(wanted);
 		if (!workflow.active) await api.publish(workflow.id);
-		out.push({
-			provider,
-			workflowId: workflow.id,
-			name: workflow.name,
-			url: productionUrl(baseUrl, provider, workflow),
-			created,
-		});
+		const url = productionUrl(baseUrl, provider, workflow);
+		await waitForWebhook(url);
+		out.push({ provider, workflowId: workflow.id, name: workflow.name, url, created });
 	}
 	return out;
 }
 
-module.exports = { bootInstance, exampleWorkflow, ensureCredential, importExamples, productionUrl };
+module.exports = { bootInstance, exampleWorkflow, ensureCredential, importExamples, productionUrl, waitForWebhook };

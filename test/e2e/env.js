@@ -9,7 +9,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { ROOT, freePort, sleep } = require('../../scripts/lib/n8n');
-const { bootInstance, ensureCredential, exampleWorkflow, importExamples, productionUrl } = require('../../scripts/lib/instance');
+const { bootInstance, ensureCredential, exampleWorkflow, importExamples, productionUrl, waitForWebhook } = require('../../scripts/lib/instance');
 const { availableProviders, loadEvents, eventOfKey } = require('../../scripts/lib/providers');
 
 const ARTIFACTS = path.join(ROOT, '.e2e');
@@ -32,7 +32,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 
 const log = (msg) => console.log(msg);
 
-async function startEnv() {
+async function startEnv(providers = availableProviders()) {
 	fs.mkdirSync(ARTIFACTS, { recursive: true });
 	live.tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lsc-e2e-'));
 	const port = await freePort();
@@ -50,7 +50,6 @@ async function startEnv() {
 	});
 	log(`n8n up on port ${port} (broker ${brokerPort}) in ${((Date.now() - started) / 1000).toFixed(1)} s, data ${live.tmp}`);
 	const baseUrl = `http://127.0.0.1:${port}`;
-	const providers = availableProviders();
 	const examples = await importExamples(api, providers, { baseUrl });
 
 	// Per provider, a second workflow that selects only the first fixture's event.
@@ -68,7 +67,9 @@ async function startEnv() {
 			}),
 		);
 		await api.publish(wf.id);
-		filtered.push({ provider: p, workflowId: wf.id, url: productionUrl(baseUrl, p, wf), selectedKey: keys[0], otherKey: other });
+		const url = productionUrl(baseUrl, p, wf);
+		await waitForWebhook(url);
+		filtered.push({ provider: p, workflowId: wf.id, url, selectedKey: keys[0], otherKey: other });
 	}
 
 	return {
@@ -99,19 +100,35 @@ const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
  * Waits until a workflow has at least `expected` executions, all finished, and the count stays put
  * for `settleMs`; returns them (with data when asked). Fails on timeout with the count seen.
  */
-async function waitForExecutions(api, workflowId, expected, { timeoutMs = 60000, settleMs = 1500, includeData = true } = {}) {
+async function waitForExecutions(
+	api,
+	workflowId,
+	expected,
+	{ timeoutMs = 60000, settleMs = 1500, stallMs = 30000, includeData = true } = {},
+) {
 	const deadline = Date.now() + timeoutMs;
 	let list = [];
+	let lastCount = -1;
+	let lastChange = Date.now();
 	while (Date.now() < deadline) {
 		list = await api.executions(workflowId);
-		if (list.length >= expected && list.every((e) => FINISHED.has(e.status))) {
+		const allFinished = list.every((e) => FINISHED.has(e.status));
+		if (list.length >= expected && allFinished) {
 			await sleep(settleMs);
 			const again = await api.executions(workflowId, { includeData });
 			if (again.length === list.length && again.every((e) => FINISHED.has(e.status))) return again;
 		}
+		if (list.length !== lastCount || !allFinished) {
+			lastCount = list.length;
+			lastChange = Date.now();
+		} else if (Date.now() - lastChange > stallMs) {
+			break; // nothing running and nothing new for a while: the missing ones will not come
+		}
 		await sleep(250);
 	}
-	throw new Error(`workflow ${workflowId}: expected ${expected} finished executions, saw ${list.length} after ${timeoutMs / 1000} s`);
+	throw new Error(
+		`workflow ${workflowId}: expected ${expected} finished executions, saw ${list.length} (${expected - list.length} missing)`,
+	);
 }
 
 /** The items a trigger emitted in one execution. */
