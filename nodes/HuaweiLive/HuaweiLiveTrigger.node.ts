@@ -12,8 +12,10 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { optionalCredentials, secretField } from '../core/credentials';
 import { eventsParameter } from '../core/parameters';
+import { registrationParameters } from '../core/registration';
 import { receiveCallback, reject } from '../core/receive';
 import { unixSeconds } from '../core/timeWindow';
+import { huaweiCheckExists, huaweiCreate, huaweiDelete } from './autoRegister';
 import { familyOf, HUAWEI_LIVE_EVENTS, parseHuaweiLiveEvent } from './events';
 import {
 	DEFAULT_MAX_AGE_SECONDS,
@@ -43,7 +45,10 @@ export class HuaweiLiveTrigger implements INodeType {
 		defaults: { name: 'Huawei Cloud Live Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'huaweiLiveCallbackApi', required: false, testedBy: 'huaweiLiveCallbackKeysTest' }],
+		credentials: [
+			{ name: 'huaweiLiveCallbackApi', required: false, testedBy: 'huaweiLiveCallbackKeysTest' },
+			{ name: 'huaweiCloudApi', required: true, displayOptions: { show: { registerAutomatically: [true] } } },
+		],
 		webhooks: [
 			{
 				name: 'default',
@@ -72,6 +77,27 @@ export class HuaweiLiveTrigger implements INodeType {
 				default: '',
 			},
 			eventsParameter(HUAWEI_LIVE_EVENTS),
+			...registrationParameters(
+				'Stream events set the ingest domain\'s stream notification URL; recording events create a recording callback configuration for the domain and app. Both use the keys of the callback credential above. Snapshot callbacks are not registered.',
+			),
+			{
+				displayName: 'Ingest Domain',
+				name: 'ingestDomain',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: 'push.example.com',
+				displayOptions: { show: { registerAutomatically: [true] } },
+				description: 'The ingest (push) domain whose callbacks go to this workflow',
+			},
+			{
+				displayName: 'Recording App Name',
+				name: 'recordApp',
+				type: 'string',
+				default: '*',
+				displayOptions: { show: { registerAutomatically: [true] } },
+				description: 'The app of the recording callback configuration; * covers every app without its own configuration',
+			},
 			{
 				displayName: 'Snapshot Signature Check',
 				name: 'snapshotSignature',
@@ -159,16 +185,16 @@ export class HuaweiLiveTrigger implements INodeType {
 
 	webhookMethods = {
 		default: {
-			// Registration is manual (the URL is pasted into the Huawei console), so there is no
-			// remote state to check, create or remove for this node.
+			// Without "Register Automatically" the URL is pasted into the Huawei console and these
+			// change nothing; with it they manage the domain's configurations (autoRegister.ts).
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
+				return await huaweiCheckExists.call(this);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
+				return await huaweiCreate.call(this);
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
+				return await huaweiDelete.call(this);
 			},
 		},
 	};

@@ -12,8 +12,10 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { optionalCredentials, secretField } from '../core/credentials';
 import { eventsParameter } from '../core/parameters';
+import { registrationParameters } from '../core/registration';
 import { receiveCallback, reject } from '../core/receive';
 import { unixSeconds } from '../core/timeWindow';
+import { tencentCssCheckExists, tencentCssCreate, tencentCssDelete } from './autoRegister';
 import { parseTencentCssEvent, TENCENT_CSS_EVENTS, UNSIGNED_EVENT_TYPES } from './events';
 import {
 	DEFAULT_EXPIRY_GRACE_SECONDS,
@@ -39,6 +41,7 @@ export class TencentCssTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{ name: 'tencentCssCallbackApi', required: false, testedBy: 'tencentCssCallbackKeyTest' },
+			{ name: 'tencentCloudApi', required: true, displayOptions: { show: { registerAutomatically: [true] } } },
 		],
 		webhooks: [
 			{
@@ -68,6 +71,27 @@ export class TencentCssTrigger implements INodeType {
 				default: '',
 			},
 			eventsParameter(TENCENT_CSS_EVENTS),
+			...registrationParameters(
+				'A template "n8n_<workflow ID>" is created with the callback key of the credential above and bound to the push domain and app; Tencent applies it within 5–10 minutes.',
+			),
+			{
+				displayName: 'Push Domain',
+				name: 'pushDomain',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: '5000.livepush.myqcloud.com',
+				displayOptions: { show: { registerAutomatically: [true] } },
+				description: 'The push (ingest) domain whose callbacks go to this workflow',
+			},
+			{
+				displayName: 'App Name',
+				name: 'appName',
+				type: 'string',
+				default: 'live',
+				displayOptions: { show: { registerAutomatically: [true] } },
+				description: 'The push path (AppName); Tencent\'s default is "live"',
+			},
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -136,16 +160,16 @@ export class TencentCssTrigger implements INodeType {
 
 	webhookMethods = {
 		default: {
-			// Registration is manual (the URL is pasted into a callback template), so there is no
-			// remote state to check, create or remove for this node.
+			// Without "Register Automatically" the URL is pasted into a callback template by hand and
+			// these change nothing; with it they manage this workflow's template and rule (autoRegister.ts).
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
+				return await tencentCssCheckExists.call(this);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
+				return await tencentCssCreate.call(this);
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
+				return await tencentCssDelete.call(this);
 			},
 		},
 	};

@@ -12,9 +12,11 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { optionalCredentials, secretField } from '../core/credentials';
 import { eventsParameter } from '../core/parameters';
+import { registrationParameters } from '../core/registration';
 import { queryParam } from '../core/query';
 import { receiveCallback, reject } from '../core/receive';
 import { unixSeconds } from '../core/timeWindow';
+import { liveKitCheckExists, liveKitCreate, liveKitDelete } from './autoRegister';
 import { isBeforeCallback } from './decision';
 import type { BeforeCallbackAnswer } from './decision';
 import { commandOf, parseTencentLiveKitEvent, TENCENT_LIVEKIT_EVENTS } from './events';
@@ -73,6 +75,9 @@ export class TencentLiveKitTrigger implements INodeType {
 				default: '',
 			},
 			eventsParameter(TENCENT_LIVEKIT_EVENTS),
+			...registrationParameters(
+				'The SDKAppID\'s callback URL and command list (from the selected events) are set, and the credential\'s callback token is enabled; the credential needs its REST settings (SecretKey, admin identifier, region).',
+			),
 			{
 				displayName: 'Before-Callback Answer',
 				name: 'beforeCallbacks',
@@ -163,16 +168,16 @@ export class TencentLiveKitTrigger implements INodeType {
 
 	webhookMethods = {
 		default: {
-			// Registration is manual (one callback URL per SDKAppID, set in the console or with
-			// v4/live_config/set_callback), so there is no remote state to check, create or remove.
+			// Without "Register Automatically" the URL is set by hand (console or v4/live_config) and
+			// these change nothing; with it they manage the SDKAppID's callback configuration (autoRegister.ts).
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
+				return await liveKitCheckExists.call(this);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
+				return await liveKitCreate.call(this);
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
+				return await liveKitDelete.call(this);
 			},
 		},
 	};

@@ -15,6 +15,11 @@ export function isoFromUnix(value: unknown, unit: TimeUnit, extraMicros = 0): st
 	return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
+/** True for a JSON object (not null, not an array). */
+export function isJsonObject(value: unknown): value is IDataObject {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 /** A finite number from a JSON number or a numeric string; null otherwise. */
 export function toNumber(value: unknown): number | null {
 	if (typeof value === 'number') return Number.isFinite(value) ? value : null;

@@ -1,6 +1,7 @@
 /** The credential test, the (manual) webhook lifecycle and the node description. */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { publish, unpublish } from '../../harness/hooks';
 import { KEY, node } from './shared';
 
 describe('credential test and webhook lifecycle', () => {
@@ -23,11 +24,11 @@ describe('credential test and webhook lifecycle', () => {
 		expect(await test({ recordCallbackKey: 'x'.repeat(31) })).toMatchObject({ status: 'Error', message: expect.stringContaining('at least 32') });
 	});
 
-	it('has nothing to register remotely', async () => {
-		const hooks = node.webhookMethods.default;
-		expect(await hooks.checkExists.call({} as never)).toBe(true);
-		expect(await hooks.create.call({} as never)).toBe(true);
-		expect(await hooks.delete.call({} as never)).toBe(true);
+	it('has nothing to register remotely unless "Register Automatically" is on', async () => {
+		// Through n8n-core's HookContext; no cloud credential is even selected.
+		const setup = { parameters: { events: ['*'] }, credentials: {}, staticData: {} };
+		expect(await publish(node, setup)).toBe(false);
+		await expect(unpublish(node, setup)).resolves.toBeUndefined();
 	});
 
 	it('describes the node and credential as the issue names them', () => {
@@ -35,6 +36,8 @@ describe('credential test and webhook lifecycle', () => {
 		expect(node.description.displayName).toBe('Huawei Cloud Live Trigger');
 		expect(node.description.credentials).toEqual([
 			expect.objectContaining({ name: 'huaweiLiveCallbackApi', required: false }),
+			// The cloud API credential, only for "Register Automatically".
+			{ name: 'huaweiCloudApi', required: true, displayOptions: { show: { registerAutomatically: [true] } } },
 		]);
 		const events = node.description.properties.find((p) => p.name === 'events');
 		expect(events?.options?.map((o) => (o as { value: string }).value).sort()).toEqual(

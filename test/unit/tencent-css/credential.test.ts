@@ -17,6 +17,8 @@ describe('Tencent CSS callback key credential', () => {
 		expect(field).toMatchObject({ name: 'callbackKey', typeOptions: { password: true } });
 		expect(new TencentCssTrigger().description.credentials).toEqual([
 			expect.objectContaining({ name: 'tencentCssCallbackApi', required: false, testedBy: 'tencentCssCallbackKeyTest' }),
+			// The cloud API credential, only for "Register Automatically".
+			{ name: 'tencentCloudApi', required: true, displayOptions: { show: { registerAutomatically: [true] } } },
 		]);
 	});
 

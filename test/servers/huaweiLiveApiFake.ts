@@ -1,0 +1,219 @@
+/**
+ * A loopback stand-in for the Huawei Cloud Live management API (huawei-live.md §3): checks APIG
+ * SDK-HMAC-SHA256 with its own implementation (not the package's signer), answers errors with
+ * Huawei's `{"error_code","error_msg"}` shape, keeps stream-notification configs (one per ingest
+ * domain) and recording callback configs (one per domain + app), and keys are write-only.
+ *
+ * [INFERRED] for the fake: APIG's refusal is modelled as HTTP 401 `APIGW.0301`; "not found" and
+ * "already exists" use HTTP 404 / 400 with the documented `LIVE.100011001` code, whose real
+ * values the research did not find.
+ */
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+
+import { startLoopbackServer } from './http';
+import type { LoopbackServer, ReceivedRequest, Reply } from './http';
+
+const enc = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
+
+/** The fake's own APIG computation from the raw request. Exported to check it against Huawei's published example. */
+export function expectedApigSignature(args: {
+	method: string;
+	rawUrl: string;
+	headers: Record<string, string | string[] | undefined>;
+	signedHeaders: string[];
+	body: string;
+	secretKey: string;
+}): string {
+	const [rawPath, rawQuery = ''] = args.rawUrl.split('?');
+	let uri = rawPath
+		.split('/')
+		.map((seg) => enc(decodeURIComponent(seg)))
+		.join('/');
+	if (!uri.endsWith('/')) uri += '/';
+	const query = rawQuery
+		.split('&')
+		.filter((p) => p !== '')
+		.map((pair) => {
+			const [k, v = ''] = pair.split('=');
+			return `${enc(decodeURIComponent(k))}=${enc(decodeURIComponent(v))}`;
+		})
+		.sort()
+		.join('&');
+	const headerLines = args.signedHeaders
+		.map((h) => {
+			const v = args.headers[h];
+			return `${h}:${String(Array.isArray(v) ? v.join(',') : (v ?? '')).trim()}\n`;
+		})
+		.join('');
+	const canonical = [args.method, uri, query, headerLines, args.signedHeaders.join(';'), sha256(args.body)].join('\n');
+	const date = String(args.headers['x-sdk-date'] ?? '');
+	return createHmac('sha256', args.secretKey).update(`SDK-HMAC-SHA256\n${date}\n${sha256(canonical)}`, 'utf8').digest('hex');
+}
+
+const AUTHORIZATION = /^SDK-HMAC-SHA256 Access=([^,\s]+), SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/;
+
+export interface PublishConfig {
+	url: string;
+	auth_sign_key?: string;
+	call_back_area?: string;
+}
+
+export interface RecordCallbackConfig {
+	id: string;
+	publish_domain: string;
+	app: string;
+	notify_callback_url: string;
+	notify_event_subscription: string[];
+	sign_type: string;
+	key?: string;
+	create_time: string;
+	update_time: string;
+}
+
+export interface HuaweiLiveFake extends LoopbackServer {
+	publish: Map<string, PublishConfig>;
+	recordCallbacks: Map<string, RecordCallbackConfig>;
+	/** Requests that passed the signature check: method, path and parsed body. */
+	calls: Array<{ method: string; path: string; query: Record<string, string>; body: unknown }>;
+}
+
+const RECORD_EVENTS = new Set(['RECORD_NEW_FILE_START', 'RECORD_FILE_COMPLETE', 'RECORD_OVER', 'RECORD_FAILED']);
+
+export async function startHuaweiLiveFake(
+	account: { accessKey: string; secretKey: string; projectId: string },
+	nowMs: () => number = () => Date.now(),
+): Promise<HuaweiLiveFake> {
+	const publish = new Map<string, PublishConfig>();
+	const recordCallbacks = new Map<string, RecordCallbackConfig>();
+	const calls: HuaweiLiveFake['calls'] = [];
+	let nextId = 1;
+
+	const error = (status: number, code: string, msg: string): Reply => ({ status, body: { error_code: code, error_msg: msg } });
+	const illegal = (msg: string, status = 400) => error(status, 'LIVE.100011001', `Request Illegal: ${msg}`);
+
+	function authenticate(req: ReceivedRequest): Reply | null {
+		const match = AUTHORIZATION.exec(String(req.headers.authorization ?? ''));
+		if (!match) return error(401, 'APIGW.0301', 'Incorrect IAM authentication information: Authorization header malformed');
+		const [, access, signedList, signature] = match;
+		if (access !== account.accessKey) return error(401, 'APIGW.0301', 'Incorrect IAM authentication information: ak not exist');
+		const signed = signedList.split(';');
+		if (!signed.includes('x-sdk-date')) return error(401, 'APIGW.0301', 'Incorrect IAM authentication information: x-sdk-date not signed');
+		if (!signed.includes('x-project-id') || req.headers['x-project-id'] !== account.projectId) {
+			return error(401, 'APIGW.0301', 'Incorrect IAM authentication information: X-Project-Id missing, unsigned or wrong');
+		}
+		const date = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(String(req.headers['x-sdk-date'] ?? ''));
+		if (!date) return error(401, 'APIGW.0301', 'Incorrect IAM authentication information: bad X-Sdk-Date');
+		const at = Date.UTC(+date[1], +date[2] - 1, +date[3], +date[4], +date[5], +date[6]);
+		if (Math.abs(nowMs() - at) > 15 * 60_000) return error(401, 'APIGW.0301', 'Incorrect IAM authentication information: request expired');
+		const expected = expectedApigSignature({ method: req.method, rawUrl: req.rawUrl, headers: req.headers, signedHeaders: signed, body: req.body, secretKey: account.secretKey });
+		if (!timingSafeEqual(Buffer.from(expected), Buffer.from(signature))) {
+			return error(401, 'APIGW.0301', 'Incorrect IAM authentication information: verify aksk signature fail');
+		}
+		return null;
+	}
+
+	const stamp = () => new Date(nowMs()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+	const shown = (c: RecordCallbackConfig) => {
+		const { key: _writeOnly, ...rest } = c;
+		return rest;
+	};
+
+	function recordBody(body: Record<string, unknown>): Reply | Omit<RecordCallbackConfig, 'id' | 'create_time' | 'update_time'> {
+		const domain = typeof body.publish_domain === 'string' ? body.publish_domain : '';
+		const app = typeof body.app === 'string' ? body.app : '';
+		if (!domain || !app) return illegal('publish_domain and app are required');
+		const events = (body.notify_event_subscription as string[] | undefined) ?? ['RECORD_FILE_COMPLETE'];
+		if (!Array.isArray(events) || events.some((e) => !RECORD_EVENTS.has(e))) return illegal('notify_event_subscription');
+		const signType = (body.sign_type as string | undefined) ?? 'HMACSHA256';
+		if (!['MD5', 'HMACSHA256'].includes(signType)) return illegal('sign_type');
+		const url = typeof body.notify_callback_url === 'string' ? body.notify_callback_url : '';
+		if (url !== '' && !/^https?:\/\//.test(url)) return illegal('notify_callback_url');
+		return { publish_domain: domain, app, notify_callback_url: url, notify_event_subscription: events, sign_type: signType, key: body.key as string | undefined };
+	}
+
+	function dispatch(method: string, rest: string, query: Record<string, string>, body: Record<string, unknown>): Reply {
+		if (rest === 'notifications/publish') {
+			const domain = query.domain ?? '';
+			if (!domain) return illegal('domain is required');
+			if (method === 'PUT') {
+				if (typeof body.url !== 'string' || !/^https?:\/\//.test(body.url)) return illegal('url is required');
+				if (body.auth_sign_key !== undefined && !/^.{32,128}$/.test(String(body.auth_sign_key))) return illegal('auth_sign_key must be 32 to 128 characters');
+				if (body.call_back_area !== undefined && !['mainland_china', 'outside_mainland_china'].includes(String(body.call_back_area))) {
+					return illegal('call_back_area');
+				}
+				const existed = publish.has(domain);
+				publish.set(domain, { url: body.url, auth_sign_key: body.auth_sign_key as string | undefined, call_back_area: body.call_back_area as string | undefined });
+				return { status: existed ? 200 : 201 };
+			}
+			if (method === 'GET') {
+				const config = publish.get(domain);
+				if (!config) return illegal('no stream notification configuration for this domain', 404);
+				return { status: 200, body: { url: config.url, auth_sign_key: config.auth_sign_key ?? '', call_back_area: config.call_back_area ?? '' } };
+			}
+			if (method === 'DELETE') {
+				if (!publish.delete(domain)) return illegal('no stream notification configuration for this domain', 404);
+				return { status: 204 };
+			}
+		}
+		if (rest === 'record/callbacks') {
+			if (method === 'POST') {
+				const parsed = recordBody(body);
+				if ('status' in parsed) return parsed;
+				if ([...recordCallbacks.values()].some((c) => c.publish_domain === parsed.publish_domain && c.app === parsed.app)) {
+					return illegal('a recording callback already exists for this domain and app');
+				}
+				const config: RecordCallbackConfig = { id: `rc-${nextId++}`, ...parsed, create_time: stamp(), update_time: stamp() };
+				recordCallbacks.set(config.id, config);
+				return { status: 201, body: shown(config) };
+			}
+			if (method === 'GET') {
+				const all = [...recordCallbacks.values()].filter(
+					(c) => (!query.publish_domain || c.publish_domain === query.publish_domain) && (!query.app || c.app === query.app),
+				);
+				const offset = Number(query.offset ?? 0);
+				const limit = Number(query.limit ?? 10);
+				return { status: 200, body: { total: all.length, callback_config: all.slice(offset, offset + limit).map(shown) } };
+			}
+		}
+		const byId = /^record\/callbacks\/([^/]+)$/.exec(rest);
+		if (byId) {
+			const config = recordCallbacks.get(byId[1]);
+			if (!config) return illegal('record callback config not found', 404);
+			if (method === 'GET') return { status: 200, body: shown(config) };
+			if (method === 'DELETE') {
+				recordCallbacks.delete(config.id);
+				return { status: 204 };
+			}
+			if (method === 'PUT') {
+				const parsed = recordBody(body);
+				if ('status' in parsed) return parsed;
+				const updated: RecordCallbackConfig = { ...config, ...parsed, key: parsed.key ?? config.key, update_time: stamp() };
+				recordCallbacks.set(config.id, updated);
+				return { status: 200, body: shown(updated) };
+			}
+		}
+		return error(404, 'APIGW.0101', 'The API does not exist or has not been published in the environment');
+	}
+
+	const server = await startLoopbackServer((req) => {
+		const refused = authenticate(req);
+		if (refused) return refused;
+		const [path, rawQuery = ''] = req.rawUrl.split('?');
+		const prefix = `/v1/${account.projectId}/`;
+		if (!path.startsWith(prefix)) return error(403, 'APIGW.0302', 'The project in the path does not match the signed project');
+		const query = Object.fromEntries(new URLSearchParams(rawQuery).entries());
+		let body: Record<string, unknown> = {};
+		if (req.body !== '') {
+			try {
+				body = JSON.parse(req.body) as Record<string, unknown>;
+			} catch {
+				return illegal('body is not JSON');
+			}
+		}
+		const rest = path.slice(prefix.length);
+		calls.push({ method: req.method, path: rest, query, body: req.body === '' ? undefined : body });
+		return dispatch(req.method, rest, query, body);
+	});
+	return Object.assign(server, { publish, recordCallbacks, calls });
+}
