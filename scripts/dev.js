@@ -16,6 +16,7 @@ const { spawnSync } = require('node:child_process');
 
 const { ROOT, PINS, freePort, portIsFree } = require('./lib/n8n');
 const { bootInstance, importExamples } = require('./lib/instance');
+const { startFakes } = require('./lib/fakes');
 const { availableProviders, loadEvents } = require('./lib/providers');
 
 const DATA = path.join(ROOT, '.n8n-dev');
@@ -63,6 +64,7 @@ function stopLeftover(state) {
 }
 
 let handle;
+let fakes;
 let stopping = false;
 async function stop(code) {
 	if (stopping) return;
@@ -73,6 +75,7 @@ async function stop(code) {
 		writeState({ ...readState(), pid: null });
 		console.log('n8n stopped.');
 	}
+	if (fakes) await fakes.stop().catch(() => {});
 	process.exit(code);
 }
 process.on('SIGINT', () => stop(0));
@@ -94,6 +97,12 @@ async function main() {
 	console.log('Building the package …');
 	const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
 	if (build.status !== 0) throw new Error('npm run build failed');
+
+	// Provider APIs that triggers call on publish (Sigma) run as local fakes, before n8n starts:
+	// n8n re-registers published workflows at startup.
+	const providers = availableProviders();
+	const sigmaPort = (await portIsFree(port + 2)) ? port + 2 : await freePort();
+	fakes = await startFakes(providers, { sigmaPort });
 
 	const quiet = flag('quiet');
 	const instance = await bootInstance({
@@ -119,8 +128,12 @@ async function main() {
 	});
 
 	const base = `http://localhost:${port}`;
-	const providers = availableProviders();
-	const workflows = await importExamples(instance.api, providers, { baseUrl: base, reuse: true });
+	const workflows = await importExamples(instance.api, providers, {
+		baseUrl: base,
+		reuse: true,
+		credentialData: fakes.credentialData,
+		resolveUrl: fakes.resolveUrl,
+	});
 
 	const lines = [
 		'',
@@ -133,12 +146,14 @@ async function main() {
 	for (const w of workflows) {
 		const p = w.provider;
 		const first = Object.keys(loadEvents(p))[0];
-		const flags = p.credential.fields.map((f) => `--${f.flag} ${f.dev}`).join(' ');
+		// Sigma's secret is the ?token= in its registered URL; the others sign with the credential.
+		const flags = p.callbackSecrets ? '' : p.credential.fields.map((f) => `--${f.flag} ${f.dev}`).join(' ');
 		lines.push(`${p.label}: "${w.name}" ${w.created ? '(imported, published)' : '(published)'}`);
 		lines.push(`  editor:         ${base}/workflow/${w.workflowId}`);
-		lines.push(`  production URL: ${w.url}`);
+		lines.push(`  production URL: ${w.productionUrl}`);
+		if (w.url !== w.productionUrl) lines.push(`  registered URL: ${w.url}  (at the local fake ${p.label} API, ${fakes.credentialData[p.id].baseUrl})`);
 		lines.push(`  send a signed test event:`);
-		lines.push(`    npm run send -- ${p.id} ${first} --url ${w.url} ${flags}`);
+		lines.push(`    npm run send -- ${p.id} ${first} --url ${w.url}${flags ? ` ${flags}` : ''}`);
 		lines.push('');
 	}
 	if (workflows.length === 0) lines.push('No provider trigger is built yet (see scripts/lib/providers.js).', '');

@@ -5,8 +5,8 @@
  * Builds a realistic payload (test/fixtures/<provider>.json), signs it as the provider does with the
  * package's own dist/ code, sends it, and prints status and body. `npm run send -- --list`.
  */
-const { PROVIDERS, availableProviders, getProvider, loadEvents, devCredentialData } = require('./lib/providers');
-const { MODES, buildRequest, sendRequest, runPool } = require('./lib/sender');
+const { PROVIDERS, availableProviders, getProvider, loadEvents } = require('./lib/providers');
+const { MODES, buildRequest, sendRequest, runPool, signingTarget } = require('./lib/sender');
 
 const USAGE = `Usage:
   npm run send -- --list
@@ -51,9 +51,12 @@ function devUrl(provider, port = 5678) {
 function list() {
 	const available = new Set(availableProviders().map((p) => p.id));
 	for (const p of PROVIDERS) {
-		const flags = p.credential.fields.map((f) => `--${f.flag} ${f.dev}`).join(' ');
 		console.log(`${p.id} — ${p.label}${available.has(p.id) ? '' : ' (not built yet: no helpers in dist/ or no fixture)'}`);
-		console.log(`  credential flags (dev values): ${flags}`);
+		if (p.callbackSecrets) {
+			console.log(`  secret: ${p.callbackSecrets.map((f) => `--${f.flag} <value>`).join(' ')}, or the registered URL (with ?${p.callbackSecrets[0].urlQuery}=…) as --url`);
+		} else {
+			console.log(`  credential flags (dev values): ${p.credential.fields.map((f) => `--${f.flag} ${f.dev}`).join(' ')}`);
+		}
 		console.log(`  dev URL: ${devUrl(p)}`);
 		if (available.has(p.id)) console.log(`  events: ${Object.keys(loadEvents(p)).join(', ')}`);
 		console.log('');
@@ -79,9 +82,11 @@ async function main() {
 	const modes = MODES.filter((m) => m !== 'signed' && flags[m]);
 	if (modes.length > 1) throw new Error(`Choose one of --${modes.join(', --')}`);
 	const mode = modes[0] || 'signed';
-	const secrets = devCredentialData(provider);
-	for (const f of provider.credential.fields) if (typeof flags[f.flag] === 'string') secrets[f.field] = flags[f.flag];
-	const url = typeof flags.url === 'string' ? flags.url : devUrl(provider);
+	const target = signingTarget(provider, typeof flags.url === 'string' ? flags.url : devUrl(provider), flags);
+	const { url, secrets } = target;
+	if (secrets === null && mode !== 'unsigned') {
+		throw new Error(`${provider.id}: no secret to sign with: pass the registered URL (with ?token=…) as --url, or --${provider.callbackSecrets[0].flag}`);
+	}
 	const count = Math.max(1, Number(flags.count || 1));
 	const concurrency = Math.max(1, Number(flags.concurrency || 1));
 	const quiet = Boolean(flags.quiet) || count * keys.length > 20;

@@ -95,6 +95,10 @@ class N8nApi {
 		return await this.api('POST', '/credentials', { name, type, data });
 	}
 
+	async updateCredential(id, data) {
+		return await this.api('PATCH', `/credentials/${id}`, { data });
+	}
+
 	async listCredentials() {
 		return await this.listAll('/credentials');
 	}

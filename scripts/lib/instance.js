@@ -64,12 +64,18 @@ function exampleWorkflow(provider, credentialId, { name, webhookId, parameters }
 	return workflow;
 }
 
-/** Finds the provider's dev credential by name and type, or creates it. */
-async function ensureCredential(api, provider, data = devCredentialData(provider)) {
+/**
+ * Finds the provider's dev credential by name and type (and with `update`, writes `data` into it),
+ * or creates it.
+ */
+async function ensureCredential(api, provider, data = devCredentialData(provider), { update = false } = {}) {
 	const existing = (await api.listCredentials()).find(
 		(c) => c.type === provider.credential.type && c.name === provider.credential.name,
 	);
-	if (existing) return existing.id;
+	if (existing) {
+		if (update) await api.updateCredential(existing.id, data);
+		return existing.id;
+	}
 	return (await api.createCredential(provider.credential.name, provider.credential.type, data)).id;
 }
 
@@ -98,21 +104,26 @@ async function waitForWebhook(url, { timeoutMs = 30000 } = {}) {
 
 /**
  * Imports (or, with `reuse`, finds by name) and publishes each provider's example workflow.
+ * `credentialData` overrides the dev credential per provider id (e.g. a fake API's URL);
+ * `resolveUrl(provider, productionUrl)` gives the URL the provider would call.
  * @returns {Promise<Array<{ provider: object, workflowId: string, name: string, url: string, created: boolean }>>}
  */
-async function importExamples(api, providers, { baseUrl, reuse = false } = {}) {
+async function importExamples(api, providers, { baseUrl, reuse = false, credentialData = {}, resolveUrl } = {}) {
 	const existing = reuse ? await api.listWorkflows() : [];
 	const out = [];
 	for (const provider of providers) {
-		const credentialId = await ensureCredential(api, provider);
+		const data = { ...devCredentialData(provider), ...(credentialData[provider.id] || {}) };
+		const credentialId = await ensureCredential(api, provider, data, { update: reuse });
 		const wanted = exampleWorkflow(provider, credentialId);
 		let workflow = existing.find((w) => w.name === wanted.name && !w.isArchived);
 		const created = !workflow;
 		if (!workflow) workflow = await api.createWorkflow(wanted);
 		if (!workflow.active) await api.publish(workflow.id);
-		const url = productionUrl(baseUrl, provider, workflow);
-		await waitForWebhook(url);
-		out.push({ provider, workflowId: workflow.id, name: workflow.name, url, created });
+		const production = productionUrl(baseUrl, provider, workflow);
+		await waitForWebhook(production);
+		// The URL the provider calls: the production URL, or what the node registered (Sigma: + ?token=).
+		const url = resolveUrl ? await resolveUrl(provider, production) : production;
+		out.push({ provider, workflowId: workflow.id, name: workflow.name, url, productionUrl: production, created });
 	}
 	return out;
 }

@@ -29,6 +29,9 @@ const ROOT = path.resolve(__dirname, '..', '..');
  * @property {{ type: string, name: string, fields: CredentialField[] }} credential
  * @property {object} success         the body the provider must get back with 200
  * @property {string} webhookId       fixed webhookId of the example workflow (stable dev URL)
+ * @property {Array<{field: string, flag: string, urlQuery?: string}>} [callbackSecrets] what signs a
+ *   callback when it is not the credential (Sigma: the URL token); `urlQuery` = read from the URL
+ * @property {boolean} [timeWindow] false when callbacks carry no time (no stale case)
  * @property {(secrets: object) => object | null} [unsignedSecrets] what `--unsigned` passes to
  *   buildCallbackRequest (default null); e.g. TUILiveKit keeps the app id, drops the token
  */
@@ -95,13 +98,18 @@ const PROVIDERS = [
 		helpers: 'dist/nodes/SigmaLive/SigmaLiveTriggerHelpers.js',
 		credential: {
 			type: 'sigmaLiveApi',
-			name: 'Sigma Livestream (dev)',
+			name: 'Sigma Livestream API (dev: local fake)',
+			// The API the trigger registers its URL with: dev and e2e run a local fake of it.
 			fields: [
-				{ field: 'baseUrl', flag: 'base-url', dev: 'http://127.0.0.1:9/', secret: false },
-				{ field: 'tokenId', flag: 'token-id', dev: 'devTokenId', secret: false },
-				{ field: 'tokenSecret', flag: 'token-secret', dev: 'devTokenSecret2026' },
+				{ field: 'baseUrl', flag: 'base-url', dev: 'http://127.0.0.1:5680', secret: false },
+				{ field: 'tokenId', flag: 'token-id', dev: 'dev-token-id', secret: false },
+				{ field: 'tokenSecret', flag: 'token-secret', dev: 'dev-token-secret', secret: false },
 			],
 		},
+		// Sigma signs nothing: the node registers its URL with a secret `?token=`, which is the
+		// callback secret (taken from --token, or from the registered URL given as --url).
+		callbackSecrets: [{ field: 'token', flag: 'token', urlQuery: 'token' }],
+		timeWindow: false,
 		success: {},
 		webhookId: '6f1c2a80-7e1d-4c55-9a3e-1c55c0a1e004',
 	},

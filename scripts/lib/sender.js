@@ -4,17 +4,41 @@
  * `buildCallbackRequest` from dist/ (so the sender, the unit tests and the node agree on the
  * signature), plus the deliberate faults users and the e2e suite need to see rejected.
  */
-const { loadHelpers, loadEvents } = require('./providers');
+const { devCredentialData, loadHelpers, loadEvents } = require('./providers');
 
 /** Seconds a `stale` request is moved into the past: outside every provider's window. */
 const STALE_SECONDS = 86400;
 
 const MODES = ['signed', 'unsigned', 'wrong-key', 'stale', 'bad-json'];
 
+/**
+ * Where to send and with which secrets: the credential's fields (flags override the dev values),
+ * or, for a provider whose secret travels in the URL (Sigma's `?token=`), that secret taken out
+ * of the URL (or from its flag), so that --unsigned and --wrong-key can leave it out or change it.
+ * @returns {{ url: string, secrets: object }}
+ */
+function signingTarget(provider, url, flags = {}) {
+	if (!provider.callbackSecrets) {
+		const secrets = devCredentialData(provider);
+		for (const f of provider.credential.fields) if (typeof flags[f.flag] === 'string') secrets[f.field] = flags[f.flag];
+		return { url, secrets };
+	}
+	const target = new URL(url);
+	const secrets = {};
+	for (const f of provider.callbackSecrets) {
+		const fromUrl = f.urlQuery ? target.searchParams.get(f.urlQuery) : null;
+		if (f.urlQuery) target.searchParams.delete(f.urlQuery);
+		const value = typeof flags[f.flag] === 'string' ? flags[f.flag] : fromUrl;
+		if (value) secrets[f.field] = value;
+	}
+	return { url: target.toString(), secrets: Object.keys(secrets).length > 0 ? secrets : null };
+}
+
 /** Secrets with every secret field changed (non-secret fields such as an app id kept). */
 function wrongSecrets(provider, secrets) {
 	const out = { ...secrets };
-	for (const f of provider.credential.fields) {
+	const fields = provider.callbackSecrets || provider.credential.fields;
+	for (const f of fields) {
 		if (f.secret === false || typeof out[f.field] !== 'string' || out[f.field] === '') continue;
 		out[f.field] = `Wrong${out[f.field]}`.slice(0, Math.max(out[f.field].length, 8));
 		if (out[f.field] === secrets[f.field]) out[f.field] = `${secrets[f.field]}X`;
@@ -90,4 +114,4 @@ async function runPool(tasks, concurrency) {
 	return results;
 }
 
-module.exports = { MODES, STALE_SECONDS, buildRequest, sendRequest, runPool, wrongSecrets, loadEvents };
+module.exports = { MODES, STALE_SECONDS, buildRequest, sendRequest, runPool, signingTarget, wrongSecrets, loadEvents };

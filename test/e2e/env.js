@@ -10,16 +10,18 @@ const path = require('node:path');
 
 const { ROOT, freePort, sleep } = require('../../scripts/lib/n8n');
 const { bootInstance, ensureCredential, exampleWorkflow, importExamples, productionUrl, waitForWebhook } = require('../../scripts/lib/instance');
-const { availableProviders, loadEvents, eventOfKey } = require('../../scripts/lib/providers');
+const { availableProviders, devCredentialData, loadEvents, eventOfKey } = require('../../scripts/lib/providers');
+const { startFakes } = require('../../scripts/lib/fakes');
 
 const ARTIFACTS = path.join(ROOT, '.e2e');
 const OWNER = { email: 'e2e-owner@example.com', password: 'E2e-Owner-Pass1', firstName: 'E2E', lastName: 'Owner' };
 
 /** Everything started by the suite, for the exit handlers. */
-const live = { handle: null, tmp: null };
+const live = { handle: null, tmp: null, fakes: null };
 
 function emergencyCleanup() {
 	if (live.handle && !live.handle.stopped) live.handle.killNow();
+	// (the fakes are servers inside this process: they end with it)
 	if (live.tmp) fs.rmSync(live.tmp, { recursive: true, force: true });
 }
 process.on('exit', emergencyCleanup);
@@ -39,6 +41,8 @@ async function startEnv(providers = availableProviders()) {
 	let brokerPort = await freePort();
 	while (brokerPort === port) brokerPort = await freePort();
 	const started = Date.now();
+	const fakes = await startFakes(providers);
+	live.fakes = fakes;
 	const { handle, api, n8n } = await bootInstance({
 		userFolder: live.tmp,
 		port,
@@ -49,8 +53,10 @@ async function startEnv(providers = availableProviders()) {
 		onStarted: (h) => (live.handle = h),
 	});
 	log(`n8n up on port ${port} (broker ${brokerPort}) in ${((Date.now() - started) / 1000).toFixed(1)} s, data ${live.tmp}`);
-	const baseUrl = `http://127.0.0.1:${port}`;
-	const examples = await importExamples(api, providers, { baseUrl });
+	// The host n8n believes it has (N8N_WEBHOOK_URL): registered URLs are built from it.
+	const baseUrl = handle.baseUrl;
+	const { credentialData, resolveUrl } = fakes;
+	const examples = await importExamples(api, providers, { baseUrl, credentialData, resolveUrl });
 
 	// Per provider, a second workflow that selects only the first fixture's event.
 	const filtered = [];
@@ -58,7 +64,7 @@ async function startEnv(providers = availableProviders()) {
 		const keys = Object.keys(loadEvents(p));
 		const selected = eventOfKey(keys[0]);
 		const other = keys.find((k) => eventOfKey(k) !== selected);
-		const credentialId = await ensureCredential(api, p);
+		const credentialId = await ensureCredential(api, p, { ...devCredentialData(p), ...(credentialData[p.id] || {}) });
 		const wf = await api.createWorkflow(
 			exampleWorkflow(p, credentialId, {
 				name: `E2E filtered: ${p.label}`,
@@ -67,8 +73,9 @@ async function startEnv(providers = availableProviders()) {
 			}),
 		);
 		await api.publish(wf.id);
-		const url = productionUrl(baseUrl, p, wf);
-		await waitForWebhook(url);
+		const production = productionUrl(baseUrl, p, wf);
+		await waitForWebhook(production);
+		const url = await resolveUrl(p, production);
 		filtered.push({ provider: p, workflowId: wf.id, url, selectedKey: keys[0], otherKey: other });
 	}
 
@@ -81,10 +88,14 @@ async function startEnv(providers = availableProviders()) {
 		providers,
 		examples,
 		filtered,
+		fakes,
+		credentialData,
+		resolveUrl,
 		artifacts: ARTIFACTS,
 		async stop() {
 			try {
 				await handle.stop();
+				await fakes.stop();
 			} finally {
 				if (fs.existsSync(handle.logFile)) fs.copyFileSync(handle.logFile, path.join(ARTIFACTS, 'n8n.log'));
 				fs.rmSync(live.tmp, { recursive: true, force: true });
