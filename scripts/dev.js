@@ -153,7 +153,8 @@ async function main() {
 		lines.push(`  production URL: ${w.productionUrl}`);
 		if (w.url !== w.productionUrl) lines.push(`  registered URL: ${w.url}  (at the local fake ${p.label} API, ${fakes.credentialData[p.id].baseUrl})`);
 		lines.push(`  send a signed test event:`);
-		lines.push(`    npm run send -- ${p.id} ${first} --url ${w.url}${flags ? ` ${flags}` : ''}`);
+		const shellUrl = /[?&]/.test(w.url) ? `'${w.url}'` : w.url;
+		lines.push(`    npm run send -- ${p.id} ${first} --url ${shellUrl}${flags ? ` ${flags}` : ''}`);
 		lines.push('');
 	}
 	if (workflows.length === 0) lines.push('No provider trigger is built yet (see scripts/lib/providers.js).', '');
