@@ -37,11 +37,17 @@ function cacheRoot() {
 	return path.join(base, 'n8n-nodes-livestream-callbacks');
 }
 
-/** The environment without npm's `npm_*` variables (e.g. the project's ignore-scripts). */
+/**
+ * npm settings passed on to the npm runs below: where and how to reach the registry. Every other
+ * `npm_*` variable that `npm run` exports is dropped (the project's ignore-scripts, nodedir, …).
+ */
+const KEPT_NPM_CONFIG = /^npm_config_(cache|registry|@.*:registry|.*proxy|cafile|ca|strict_ssl|userconfig|globalconfig|fetch_.*|maxsockets|prefer_offline|offline)$/i;
+
+/** The environment without npm's `npm_*` variables, but for those registry settings. */
 function cleanEnv(extra = {}) {
 	const env = {};
 	for (const [key, value] of Object.entries(process.env)) {
-		if (/^npm_/i.test(key)) continue;
+		if (/^npm_/i.test(key) && !KEPT_NPM_CONFIG.test(key)) continue;
 		env[key] = value;
 	}
 	return { ...env, ...extra };
