@@ -34,7 +34,23 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 
 const log = (msg) => console.log(msg);
 
+/** Starts everything, or on any failure stops what it started (so the test process can exit). */
 async function startEnv(providers = availableProviders()) {
+	try {
+		return await startEnvUnguarded(providers);
+	} catch (error) {
+		if (live.handle) {
+			await live.handle.stop().catch(() => live.handle.killNow());
+			if (fs.existsSync(live.handle.logFile)) fs.copyFileSync(live.handle.logFile, path.join(ARTIFACTS, 'n8n.log'));
+		}
+		if (live.fakes) await live.fakes.stop().catch(() => {});
+		if (live.tmp) fs.rmSync(live.tmp, { recursive: true, force: true });
+		live.tmp = null;
+		throw error;
+	}
+}
+
+async function startEnvUnguarded(providers) {
 	fs.mkdirSync(ARTIFACTS, { recursive: true });
 	live.tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lsc-e2e-'));
 	const port = await freePort();
