@@ -4,6 +4,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { TencentCssTrigger } from '../../../nodes/TencentCss/TencentCssTrigger.node';
 import { buildCallbackRequest, tencentCssSign } from '../../../nodes/TencentCss/TencentCssTriggerHelpers';
 import fixtures from '../../fixtures/tencent-css.json';
+import { mutate, prng } from '../../harness/fuzz';
 import { callWebhook } from '../../harness/webhook';
 import type { WebhookOutcome } from '../../harness/webhook';
 
@@ -165,36 +166,13 @@ describe('Tencent CSS Trigger: malformed bodies', () => {
 });
 
 describe('Tencent CSS Trigger: fuzzing', () => {
-	// A small deterministic PRNG, so a failure can be replayed.
-	function prng(seed: number) {
-		let s = seed >>> 0;
-		return () => {
-			s = (s + 0x6d2b79f5) >>> 0;
-			let x = s;
-			x = Math.imul(x ^ (x >>> 15), x | 1);
-			x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-			return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-		};
-	}
-
 	it('answers every mutated body with 200+item, 400 or 401 (never throws), and never accepts a changed t or sign', async () => {
 		const random = prng(20261122);
 		const original = signed();
 		const text = JSON.stringify(original);
-		const alphabet = '{}[]":,0123456789abcdef-.eE \\ntfnul\u00e9\u0000';
 		const counts = { accepted: 0, 400: 0, 401: 0 };
 		for (let i = 0; i < 400; i++) {
-			const chars = text.split('');
-			const edits = 1 + Math.floor(random() * 4);
-			for (let e = 0; e < edits; e++) {
-				const at = Math.floor(random() * chars.length);
-				const op = random();
-				const c = alphabet[Math.floor(random() * alphabet.length)];
-				if (op < 0.4) chars[at] = c;
-				else if (op < 0.7) chars.splice(at, 1);
-				else chars.splice(at, 0, c);
-			}
-			const mutated = chars.join('');
+			const mutated = mutate(text, random, 4);
 			const out = await send(mutated);
 			const status = out.response.status;
 			expect([200, 400, 401]).toContain(status);
