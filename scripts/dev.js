@@ -1,0 +1,169 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm run dev`: builds the package, starts the pinned n8n (installed into a cache outside the clone
+ * on first use) on http://localhost:5678 with its data in `.n8n-dev/`, loads the package as an
+ * installed community package, creates the owner, imports and publishes one example workflow per
+ * provider trigger, and prints each production URL with a command that sends a signed test event.
+ * Ctrl-C stops n8n and everything it started.
+ *
+ * Options: --port <n> (default 5678, or N8N_PORT), --fresh (delete .n8n-dev/ first), --quiet (n8n's
+ * own output only in .n8n-dev/n8n.log).
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+
+const { ROOT, PINS, freePort, portIsFree } = require('./lib/n8n');
+const { bootInstance, importExamples } = require('./lib/instance');
+const { startFakes } = require('./lib/fakes');
+const { availableProviders, loadEvents } = require('./lib/providers');
+
+const DATA = path.join(ROOT, '.n8n-dev');
+const STATE = path.join(DATA, 'dev-state.json');
+const OWNER = { email: 'owner@example.com', password: 'Livestream-Dev1', firstName: 'Dev', lastName: 'Owner' };
+// Dev data only: a fixed key so that credentials in .n8n-dev/ stay readable across runs.
+const ENCRYPTION_KEY = 'livestream-callbacks-dev-only-not-secret';
+
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(`--${name}`);
+const option = (name) => {
+	const i = args.indexOf(`--${name}`);
+	return i >= 0 ? args[i + 1] : undefined;
+};
+
+function readState() {
+	try {
+		return JSON.parse(fs.readFileSync(STATE, 'utf8'));
+	} catch {
+		return {};
+	}
+}
+
+function writeState(state) {
+	fs.mkdirSync(DATA, { recursive: true });
+	fs.writeFileSync(STATE, `${JSON.stringify(state, null, '\t')}\n`);
+}
+
+/** An n8n left running by a dev session that was killed hard: stop its process group. */
+function stopLeftover(state) {
+	if (!state.pid) return;
+	let cmdline = '';
+	try {
+		cmdline = fs.readFileSync(`/proc/${state.pid}/cmdline`, 'utf8');
+	} catch {
+		return;
+	}
+	if (!cmdline.includes('n8n')) return;
+	console.log(`Stopping an n8n left over from an earlier run (pid ${state.pid}) …`);
+	try {
+		process.kill(-state.pid, 'SIGKILL');
+	} catch {
+		// already gone
+	}
+}
+
+let handle;
+let fakes;
+let stopping = false;
+async function stop(code) {
+	if (stopping) return;
+	stopping = true;
+	if (handle) {
+		console.log('\nStopping n8n …');
+		await handle.stop();
+		writeState({ ...readState(), pid: null });
+		console.log('n8n stopped.');
+	}
+	if (fakes) await fakes.stop().catch(() => {});
+	process.exit(code);
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+process.on('SIGHUP', () => stop(0));
+process.on('exit', () => handle && !handle.stopped && handle.killNow());
+
+async function main() {
+	const started = Date.now();
+	const port = Number(option('port') || process.env.N8N_PORT || 5678);
+	if (flag('fresh')) fs.rmSync(DATA, { recursive: true, force: true });
+	const state = readState();
+	stopLeftover(state);
+	if (!(await portIsFree(port))) {
+		throw new Error(`Port ${port} is in use (another n8n?). Stop it, or run: npm run dev -- --port <other>`);
+	}
+	const brokerPort = (await portIsFree(port + 1)) ? port + 1 : await freePort();
+
+	console.log('Building the package …');
+	const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+	if (build.status !== 0) throw new Error('npm run build failed');
+
+	// Provider APIs that triggers call on publish (Sigma) run as local fakes, before n8n starts:
+	// n8n re-registers published workflows at startup.
+	const providers = availableProviders();
+	const sigmaPort = (await portIsFree(port + 2)) ? port + 2 : await freePort();
+	fakes = await startFakes(providers, { sigmaPort });
+
+	const quiet = flag('quiet');
+	const instance = await bootInstance({
+		userFolder: DATA,
+		port,
+		brokerPort,
+		owner: OWNER,
+		encryptionKey: ENCRYPTION_KEY,
+		apiKey: state.apiKey,
+		onLine: quiet ? undefined : (line) => console.log(`[n8n] ${line}`),
+		onStarted: (h) => {
+			handle = h;
+			writeState({ ...state, pid: h.pid });
+		},
+	});
+	writeState({ ...readState(), apiKey: instance.api.apiKey, pid: handle.pid });
+	handle.exited.then((code) => {
+		if (!stopping) {
+			console.error(`n8n exited (${code}); its log: ${handle.logFile}`);
+			stopping = true;
+			process.exit(1);
+		}
+	});
+
+	const base = `http://localhost:${port}`;
+	const workflows = await importExamples(instance.api, providers, {
+		baseUrl: base,
+		reuse: true,
+		credentialData: fakes.credentialData,
+		resolveUrl: fakes.resolveUrl,
+	});
+
+	const lines = [
+		'',
+		'='.repeat(78),
+		`n8n ${PINS.n8n} is running at ${base}  (started in ${Math.round((Date.now() - started) / 1000)} s; Ctrl-C stops it)`,
+		`Log in as ${OWNER.email} / ${OWNER.password}`,
+		`Data: ${path.relative(ROOT, DATA)}/ (git-ignored; --fresh starts over)   n8n log: ${path.relative(ROOT, handle.logFile)}`,
+		'',
+	];
+	for (const w of workflows) {
+		const p = w.provider;
+		const first = Object.keys(loadEvents(p))[0];
+		// Sigma's secret is the ?token= in its registered URL; the others sign with the credential.
+		const flags = p.callbackSecrets ? '' : p.credential.fields.map((f) => `--${f.flag} ${f.dev}`).join(' ');
+		lines.push(`${p.label}: "${w.name}" ${w.created ? '(imported, published)' : '(published)'}`);
+		lines.push(`  editor:         ${base}/workflow/${w.workflowId}`);
+		lines.push(`  production URL: ${w.productionUrl}`);
+		if (w.url !== w.productionUrl) lines.push(`  registered URL: ${w.url}  (at the local fake ${p.label} API, ${fakes.credentialData[p.id].baseUrl})`);
+		lines.push(`  send a signed test event:`);
+		const shellUrl = /[?&]/.test(w.url) ? `'${w.url}'` : w.url;
+		lines.push(`    npm run send -- ${p.id} ${first} --url ${shellUrl}${flags ? ` ${flags}` : ''}`);
+		lines.push('');
+	}
+	if (workflows.length === 0) lines.push('No provider trigger is built yet (see scripts/lib/providers.js).', '');
+	lines.push('Every event: npm run send -- --list;  rejections: add --wrong-key, --stale, --unsigned or --bad-json.');
+	lines.push('='.repeat(78));
+	console.log(lines.join('\n'));
+}
+
+main().catch((error) => {
+	console.error(`npm run dev failed: ${error.message}`);
+	stop(1);
+});

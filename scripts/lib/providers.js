@@ -1,0 +1,175 @@
+'use strict';
+/**
+ * The one table the tooling (sender, dev, end-to-end suite) knows providers from. Adding a provider
+ * is one entry here plus its fixture (`test/fixtures/<id>.json`), its example workflow
+ * (`examples/<id>.json`) and, in the package, a helpers module exporting
+ * `buildCallbackRequest(payload, secrets | null, nowSec, options?)`.
+ *
+ * A provider is *available* when its compiled helpers module and its fixture exist, so the tooling
+ * picks up each trigger as soon as it is built.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+/**
+ * @typedef {object} CredentialField
+ * @property {string} field   credential property (also the key in `secrets`)
+ * @property {string} flag    sender flag, without the leading `--`
+ * @property {string} dev     value used by `npm run dev`, the e2e suite and the sender by default
+ * @property {boolean} [secret] false for fields that are not secrets (not altered by --wrong-key)
+ *
+ * @typedef {object} Provider
+ * @property {string} id              provider id of spec/events.md
+ * @property {string} label
+ * @property {string} node            node name (type = `<package>.<node>`)
+ * @property {string} triggerName     the trigger node's default name in workflows
+ * @property {string} helpers         compiled helpers module, relative to the repo
+ * @property {{ type: string, name: string, fields: CredentialField[] }} credential
+ * @property {object} success         the body the provider must get back with 200
+ * @property {string} webhookId       fixed webhookId of the example workflow (stable dev URL)
+ * @property {Array<{field: string, flag: string, urlQuery?: string}>} [callbackSecrets] what signs a
+ *   callback when it is not the credential (Sigma: the URL token); `urlQuery` = read from the URL
+ * @property {boolean} [timeWindow] false when callbacks carry no time (no stale case)
+ * @property {(secrets: object) => object | null} [unsignedSecrets] what `--unsigned` passes to
+ *   buildCallbackRequest (default null); e.g. TUILiveKit keeps the app id, drops the token
+ */
+
+/** @type {Provider[]} */
+const PROVIDERS = [
+	{
+		id: 'tencent-css',
+		label: 'Tencent CSS',
+		node: 'tencentCssTrigger',
+		triggerName: 'Tencent CSS Trigger',
+		helpers: 'dist/nodes/TencentCss/TencentCssTriggerHelpers.js',
+		credential: {
+			type: 'tencentCssCallbackApi',
+			name: 'Tencent CSS callback key (dev)',
+			fields: [{ field: 'callbackKey', flag: 'callback-key', dev: 'devCallbackKey2026' }],
+		},
+		success: { code: 0 },
+		webhookId: '6f1c2a80-7e1d-4c55-9a3e-1c55c0a1e001',
+	},
+	{
+		id: 'tencent-livekit',
+		label: 'Tencent TUILiveKit',
+		node: 'tencentLiveKitTrigger',
+		triggerName: 'Tencent TUILiveKit Trigger',
+		helpers: 'dist/nodes/TencentLiveKit/TencentLiveKitTriggerHelpers.js',
+		credential: {
+			type: 'tencentLiveKitApi',
+			name: 'Tencent TUILiveKit (dev)',
+			fields: [
+				{ field: 'sdkAppId', flag: 'sdk-app-id', dev: '1400000001', secret: false },
+				{ field: 'callbackToken', flag: 'callback-token', dev: 'devCallbackToken2026' },
+			],
+		},
+		success: { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' },
+		webhookId: '6f1c2a80-7e1d-4c55-9a3e-1c55c0a1e002',
+		// Unsigned = the app id in the URL but no token: the node answers "missing signature".
+		unsignedSecrets: (secrets) => ({ sdkAppId: secrets.sdkAppId }),
+	},
+	{
+		id: 'huawei-live',
+		label: 'Huawei Cloud Live',
+		node: 'huaweiLiveTrigger',
+		triggerName: 'Huawei Cloud Live Trigger',
+		helpers: 'dist/nodes/HuaweiLive/HuaweiLiveTriggerHelpers.js',
+		credential: {
+			type: 'huaweiLiveCallbackApi',
+			name: 'Huawei Cloud Live callback keys (dev)',
+			fields: [
+				{ field: 'streamNotifyKey', flag: 'stream-notify-key', dev: 'dev-stream-notify-key-0123456789' },
+				{ field: 'recordCallbackKey', flag: 'record-callback-key', dev: 'dev-record-callback-key-01234567' },
+				{ field: 'snapshotKey', flag: 'snapshot-key', dev: 'dev-snapshot-key-012345678901234' },
+				{ field: 'recordSignType', flag: 'record-sign-type', dev: 'HMACSHA256', secret: false },
+			],
+		},
+		success: { status: 1, result: 'success' },
+		webhookId: '6f1c2a80-7e1d-4c55-9a3e-1c55c0a1e003',
+	},
+	{
+		id: 'sigma-live',
+		label: 'Sigma Livestream',
+		node: 'sigmaLiveTrigger',
+		triggerName: 'Sigma Livestream Trigger',
+		helpers: 'dist/nodes/SigmaLive/SigmaLiveTriggerHelpers.js',
+		credential: {
+			type: 'sigmaLiveApi',
+			name: 'Sigma Livestream API (dev: local fake)',
+			// The API the trigger registers its URL with: dev and e2e run a local fake of it.
+			fields: [
+				{ field: 'baseUrl', flag: 'base-url', dev: 'http://127.0.0.1:5680', secret: false },
+				{ field: 'tokenId', flag: 'token-id', dev: 'dev-token-id', secret: false },
+				{ field: 'tokenSecret', flag: 'token-secret', dev: 'dev-token-secret', secret: false },
+			],
+		},
+		// Sigma signs nothing: the node registers its URL with a secret `?token=`, which is the
+		// callback secret (taken from --token, or from the registered URL given as --url).
+		callbackSecrets: [{ field: 'token', flag: 'token', urlQuery: 'token' }],
+		timeWindow: false,
+		success: {},
+		webhookId: '6f1c2a80-7e1d-4c55-9a3e-1c55c0a1e004',
+	},
+];
+
+const fixturePath = (p) => path.join(ROOT, 'test', 'fixtures', `${p.id}.json`);
+const examplePath = (p) => path.join(ROOT, 'examples', `${p.id}.json`);
+
+function isAvailable(p) {
+	return fs.existsSync(path.join(ROOT, p.helpers)) && fs.existsSync(fixturePath(p));
+}
+
+/** Providers whose trigger is built (dist/) and has fixtures. */
+function availableProviders() {
+	return PROVIDERS.filter(isAvailable);
+}
+
+function getProvider(id) {
+	const p = PROVIDERS.find((x) => x.id === id);
+	if (!p) throw new Error(`Unknown provider "${id}". Known: ${PROVIDERS.map((x) => x.id).join(', ')}`);
+	return p;
+}
+
+/** `{ eventKey: payload }` from the shared fixture file (`#…` marks a variant of one event). */
+function loadEvents(p) {
+	const fixture = JSON.parse(fs.readFileSync(fixturePath(p), 'utf8'));
+	return fixture.events || fixture;
+}
+
+/** The normalized event a fixture key stands for (`recording.failed#record_error` → `recording.failed`). */
+const eventOfKey = (key) => key.split('#')[0];
+
+function loadHelpers(p) {
+	const file = path.join(ROOT, p.helpers);
+	if (!fs.existsSync(file)) throw new Error(`${p.helpers} is missing: run \`npm run build\` first`);
+	const helpers = require(file);
+	if (typeof helpers.buildCallbackRequest !== 'function') {
+		throw new Error(`${p.helpers} does not export buildCallbackRequest`);
+	}
+	return helpers;
+}
+
+/** The dev credential data `{ field: value }` of a provider. */
+function devCredentialData(p) {
+	return Object.fromEntries(p.credential.fields.map((f) => [f.field, f.dev]));
+}
+
+function nodeType(p) {
+	return `${require(path.join(ROOT, 'package.json')).name}.${p.node}`;
+}
+
+module.exports = {
+	PROVIDERS,
+	availableProviders,
+	getProvider,
+	loadEvents,
+	eventOfKey,
+	loadHelpers,
+	devCredentialData,
+	nodeType,
+	examplePath,
+	fixturePath,
+};
