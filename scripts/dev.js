@@ -8,7 +8,8 @@
  * Ctrl-C stops n8n and everything it started.
  *
  * Options: --port <n> (default 5678, or N8N_PORT), --fresh (delete .n8n-dev/ first), --quiet (n8n's
- * own output only in .n8n-dev/n8n.log).
+ * own output only in .n8n-dev/n8n.log), --check (CI: once everything is up, send one signed event to
+ * each example workflow, require a 200 and a new execution for each, then stop; exit code 1 if not).
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -18,6 +19,7 @@ const { ROOT, PINS, freePort, portIsFree } = require('./lib/n8n');
 const { bootInstance, importExamples } = require('./lib/instance');
 const { startFakes } = require('./lib/fakes');
 const { availableProviders, loadEvents } = require('./lib/providers');
+const { buildRequest, sendRequest, signingTarget } = require('./lib/sender');
 
 const DATA = path.join(ROOT, '.n8n-dev');
 const STATE = path.join(DATA, 'dev-state.json');
@@ -161,6 +163,30 @@ async function main() {
 	lines.push('Every event: npm run send -- --list;  rejections: add --wrong-key, --stale, --unsigned or --bad-json.');
 	lines.push('='.repeat(78));
 	console.log(lines.join('\n'));
+	if (flag('check')) await stop((await check(instance.api, workflows)) ? 0 : 1);
+}
+
+/** --check: one signed event per example workflow must be answered 200 and become an execution. */
+async function check(api, workflows) {
+	let ok = workflows.length > 0;
+	for (const w of workflows) {
+		const p = w.provider;
+		const [event, payload] = Object.entries(loadEvents(p))[0];
+		const before = (await api.executions(w.workflowId)).length;
+		const { url, secrets } = signingTarget(p, w.url);
+		const answer = await sendRequest(url, buildRequest(p, payload, { secrets }));
+		let executions = before;
+		const deadline = Date.now() + 60000;
+		while (answer.status === 200 && executions === before && Date.now() < deadline) {
+			await new Promise((resolve) => setTimeout(resolve, 500));
+			executions = (await api.executions(w.workflowId)).length;
+		}
+		const passed = answer.status === 200 && executions === before + 1;
+		ok &&= passed;
+		console.log(`check ${p.id} ${event}: HTTP ${answer.status} ${answer.text.slice(0, 80)}; executions ${before} → ${executions}: ${passed ? 'ok' : 'FAILED'}`);
+	}
+	console.log(ok ? 'npm run dev --check: every example workflow ran.' : 'npm run dev --check: FAILED');
+	return ok;
 }
 
 main().catch((error) => {
