@@ -47,8 +47,11 @@ async function bootInstance(o) {
 	return { n8n, handle, api };
 }
 
-/** The example workflow of a provider, credentials pointed at `credentialId`, optionally changed. */
-function exampleWorkflow(provider, credentialId, { name, webhookId, parameters } = {}) {
+/**
+ * The example workflow of a provider, credentials pointed at `credentialId`, optionally changed:
+ * `credentials` ({ type: { id, name } }) are set on the trigger after that (more, or other ones).
+ */
+function exampleWorkflow(provider, credentialId, { name, webhookId, parameters, credentials } = {}) {
 	const workflow = JSON.parse(fs.readFileSync(examplePath(provider), 'utf8'));
 	const type = nodeType(provider);
 	for (const node of workflow.nodes) {
@@ -58,6 +61,7 @@ function exampleWorkflow(provider, credentialId, { name, webhookId, parameters }
 		if (node.type === type) {
 			if (webhookId) node.webhookId = webhookId;
 			if (parameters) node.parameters = { ...node.parameters, ...parameters };
+			if (credentials) node.credentials = { ...node.credentials, ...credentials };
 		}
 	}
 	if (name) workflow.name = name;

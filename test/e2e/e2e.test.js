@@ -9,9 +9,11 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const { after, before, describe, test } = require('node:test');
+const { isDeepStrictEqual } = require('node:util');
 
 const { availableProviders, devCredentialData, eventOfKey, loadEvents } = require('../../scripts/lib/providers');
 const { buildRequest, runPool, sendRequest, signingTarget } = require('../../scripts/lib/sender');
+const { REGISTRATION_FAKES } = require('../../scripts/lib/fakes');
 const { checkEditor } = require('./browser');
 const { log, startEnv, triggerItems, waitForExecutions } = require('./env');
 const { ensureCredential, exampleWorkflow, productionUrl, waitForWebhook } = require('../../scripts/lib/instance');
@@ -265,6 +267,51 @@ for (const p of providers) {
 				await env.api.unpublish(wf.id);
 				await settle(() => ours().length === 0);
 				assert.equal(ours().length, 0);
+			});
+		}
+
+		if (REGISTRATION_FAKES[p.id]) {
+			test('Register Automatically: publishing registers the production URL at the (fake) provider API once; unpublishing removes it', async () => {
+				const reg = env.fakes.registration[p.id];
+				const credentials = {};
+				for (const c of reg.credentials) {
+					const { id } = await env.api.createCredential(c.name, c.type, c.data);
+					credentials[c.type] = { id, name: c.name };
+				}
+				const callbackCredentialId = await ensureCredential(env.api, p, { ...devCredentialData(p), ...(env.credentialData[p.id] || {}) });
+				const wf = await env.api.createWorkflow(
+					exampleWorkflow(p, callbackCredentialId, {
+						name: `E2E: ${p.label} registration`,
+						webhookId: crypto.randomUUID(),
+						parameters: reg.parameters,
+						credentials,
+					}),
+				);
+				const production = productionUrl(env.baseUrl, p, wf);
+				const byKind = (a, b) => a.kind.localeCompare(b.kind);
+				/** What the fake holds, and what it must hold while the workflow is published. */
+				const held = () => reg.held().sort(byKind);
+				const expected = reg.kinds.map((kind) => ({ kind, url: production })).sort(byKind);
+				const registered = () => isDeepStrictEqual(held(), expected);
+				const removed = () => held().length === 0;
+
+				assert.deepEqual(held(), [], 'nothing registered before publishing');
+				await env.api.publish(wf.id);
+				await waitForWebhook(production);
+				await settle(registered, 15000);
+				assert.deepEqual(held(), expected, 'publishing registers one configuration (of each kind) for the production URL');
+				await env.api.publish(wf.id);
+				await settle(registered);
+				assert.deepEqual(held(), expected, 'publishing again leaves one');
+				await env.api.unpublish(wf.id);
+				await settle(removed);
+				assert.deepEqual(held(), [], 'unpublishing removes it');
+				await env.api.publish(wf.id);
+				await settle(registered, 15000);
+				assert.deepEqual(held(), expected, 'publishing after unpublishing registers one again');
+				await env.api.unpublish(wf.id);
+				await settle(removed);
+				assert.deepEqual(held(), [], 'unpublishing again removes it');
 			});
 		}
 

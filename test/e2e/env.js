@@ -57,7 +57,7 @@ async function startEnvUnguarded(providers) {
 	let brokerPort = await freePort();
 	while (brokerPort === port) brokerPort = await freePort();
 	const started = Date.now();
-	const fakes = await startFakes(providers);
+	const fakes = await startFakes(providers, { registration: true });
 	live.fakes = fakes;
 	const { handle, api, n8n } = await bootInstance({
 		userFolder: live.tmp,
