@@ -11,7 +11,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { optionalCredentials, secretField } from '../core/credentials';
-import { eventsParameter } from '../core/parameters';
+import { EVENTS_SUBTITLE, eventsParameter } from '../core/parameters';
 import { registrationParameters } from '../core/registration';
 import { receiveCallback, reject } from '../core/receive';
 import { unixSeconds } from '../core/timeWindow';
@@ -39,7 +39,7 @@ export class HuaweiLiveTrigger implements INodeType {
 		icon: { light: 'file:../../icons/huaweiLive.svg', dark: 'file:../../icons/huaweiLive.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["events"].includes("*") ? "All events" : $parameter["events"].join(", ") }}',
+		subtitle: EVENTS_SUBTITLE,
 		description:
 			'Starts the workflow on Huawei Cloud Live callbacks: stream start/stop notifications, recording events and snapshot callbacks',
 		defaults: { name: 'Huawei Cloud Live Trigger' },

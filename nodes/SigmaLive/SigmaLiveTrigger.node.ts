@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { eventsParameter } from '../core/parameters';
+import { EVENTS_SUBTITLE, eventsParameter } from '../core/parameters';
 import { receiveCallback, reject } from '../core/receive';
 import { parseSigmaLiveEvent, SIGMA_LIVE_EVENTS } from './events';
 import { checkExists, create, remove } from './registration';
@@ -21,7 +21,7 @@ export class SigmaLiveTrigger implements INodeType {
 		icon: { light: 'file:../../icons/sigmaLive.svg', dark: 'file:../../icons/sigmaLive.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["events"].includes("*") ? "All events" : $parameter["events"].join(", ") }}',
+		subtitle: EVENTS_SUBTITLE,
 		description:
 			'Starts the workflow when a Sigma Livestream channel goes live, stops or ends; registers its URL with the Sigma API automatically',
 		defaults: { name: 'Sigma Livestream Trigger' },

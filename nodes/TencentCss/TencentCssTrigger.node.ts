@@ -11,7 +11,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { optionalCredentials, secretField } from '../core/credentials';
-import { eventsParameter } from '../core/parameters';
+import { EVENTS_SUBTITLE, eventsParameter } from '../core/parameters';
 import { registrationParameters } from '../core/registration';
 import { receiveCallback, reject } from '../core/receive';
 import { unixSeconds } from '../core/timeWindow';
@@ -33,7 +33,7 @@ export class TencentCssTrigger implements INodeType {
 		icon: { light: 'file:../../icons/tencentCss.svg', dark: 'file:../../icons/tencentCss.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["events"].includes("*") ? "All events" : $parameter["events"].join(", ") }}',
+		subtitle: EVENTS_SUBTITLE,
 		description:
 			'Starts the workflow on Tencent Cloud Streaming Services (CSS, formerly LVB) callbacks: push, interruption, recording, screenshot, moderation and more',
 		defaults: { name: 'Tencent CSS Trigger' },

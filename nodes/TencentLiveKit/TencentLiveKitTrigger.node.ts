@@ -11,7 +11,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { optionalCredentials, secretField } from '../core/credentials';
-import { eventsParameter } from '../core/parameters';
+import { EVENTS_SUBTITLE, eventsParameter } from '../core/parameters';
 import { registrationParameters } from '../core/registration';
 import { queryParam } from '../core/query';
 import { receiveCallback, reject } from '../core/receive';
@@ -37,7 +37,7 @@ export class TencentLiveKitTrigger implements INodeType {
 		icon: { light: 'file:../../icons/tencentLiveKit.svg', dark: 'file:../../icons/tencentLiveKit.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["events"].includes("*") ? "All events" : $parameter["events"].join(", ") }}',
+		subtitle: EVENTS_SUBTITLE,
 		description:
 			'Starts the workflow on Tencent TUILiveKit (TRTC Live) webhooks: rooms, members, seats, battles, gifts, room messages, follows and recording; gifts and messages can be vetoed by the workflow',
 		defaults: { name: 'Tencent TUILiveKit Trigger' },

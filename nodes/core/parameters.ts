@@ -9,6 +9,10 @@ export interface EventOption {
 	description: string;
 }
 
+/** A trigger's subtitle in the editor: the events chosen in `eventsParameter()`. */
+export const EVENTS_SUBTITLE =
+	'={{ $parameter["events"].includes("*") ? "All events" : $parameter["events"].join(", ") }}';
+
 /** The "Events" multi-select: normalized events, plus "All Events" (default) and "Unknown Events". */
 export function eventsParameter(events: readonly EventOption[]): INodeProperties {
 	const options: INodePropertyOptions[] = [
