@@ -10,20 +10,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { optionalCredentials, secretField } from '../core/credentials';
 import { EVENTS_SUBTITLE, eventsParameter } from '../core/parameters';
 import { registrationParameters } from '../core/registration';
-import { receiveCallback, reject } from '../core/receive';
-import { unixSeconds } from '../core/timeWindow';
+import { receiveCallback } from '../core/receive';
 import { huaweiCheckExists, huaweiCreate, huaweiDelete } from './autoRegister';
-import { familyOf, HUAWEI_LIVE_EVENTS, parseHuaweiLiveEvent } from './events';
-import {
-	DEFAULT_MAX_AGE_SECONDS,
-	DEFAULT_MAX_AHEAD_SECONDS,
-	HUAWEI_LIVE_VOLATILE_KEYS,
-	verifyHuaweiLiveCallback,
-} from './HuaweiLiveTriggerHelpers';
-import type { SnapshotSignatureMode } from './HuaweiLiveTriggerHelpers';
+import { HUAWEI_LIVE_EVENTS } from './events';
+import { huaweiLiveProvider } from './provider';
+import { DEFAULT_MAX_AGE_SECONDS, DEFAULT_MAX_AHEAD_SECONDS } from './HuaweiLiveTriggerHelpers';
 
 /** Length rules of the Huawei console / API for each key (research §2.5). */
 const KEY_RULES: ReadonlyArray<{ field: string; label: string; min: number; max: number | null }> = [
@@ -202,34 +195,6 @@ export class HuaweiLiveTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const credentials = await optionalCredentials(this, 'huaweiLiveCallbackApi');
-		const snapshotSignature = this.getNodeParameter('snapshotSignature', 'report') as SnapshotSignatureMode;
-		const options = this.getNodeParameter('options', {}) as { maxAgeSeconds?: number; maxAheadSeconds?: number };
-		return await receiveCallback(this, {
-			provider: 'huawei-live',
-			volatileKeys: HUAWEI_LIVE_VOLATILE_KEYS,
-			handle: (request) => {
-				const family = familyOf(request.body);
-				const auth = verifyHuaweiLiveCallback(request.body, family, {
-					secrets: {
-						streamNotifyKey: secretField(credentials, 'streamNotifyKey'),
-						recordCallbackKey: secretField(credentials, 'recordCallbackKey'),
-						snapshotKey: secretField(credentials, 'snapshotKey'),
-						recordSignType: secretField(credentials, 'recordSignType'),
-					},
-					snapshotSignature,
-					maxAgeSeconds: options.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS,
-					maxAheadSeconds: options.maxAheadSeconds ?? DEFAULT_MAX_AHEAD_SECONDS,
-					nowSec: unixSeconds(request.nowMs),
-				});
-				if (!auth.ok) return reject(401, auth.reason, auth.logHint);
-				return {
-					accept: true,
-					authenticated: auth.authenticated,
-					parsed: parseHuaweiLiveEvent(request.body, family),
-					note: auth.note,
-				};
-			},
-		});
+		return await receiveCallback(this, huaweiLiveProvider);
 	}
 }

@@ -8,11 +8,10 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { EVENTS_SUBTITLE, eventsParameter } from '../core/parameters';
-import { receiveCallback, reject } from '../core/receive';
-import { parseSigmaLiveEvent, SIGMA_LIVE_EVENTS } from './events';
+import { receiveCallback } from '../core/receive';
+import { SIGMA_LIVE_EVENTS } from './events';
+import { sigmaLiveProvider } from './provider';
 import { checkExists, create, remove } from './registration';
-import type { RegistrationState } from './registration';
-import { checkUrlToken, SIGMA_LIVE_VOLATILE_KEYS } from './SigmaLiveTriggerHelpers';
 
 export class SigmaLiveTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -101,30 +100,6 @@ export class SigmaLiveTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const registers = this.getNodeParameter('registerWebhook', true) !== false;
-		let expected: string | null;
-		if (registers) {
-			const token = (this.getWorkflowStaticData('node') as RegistrationState).urlToken;
-			expected = typeof token === 'string' && token !== '' ? token : null;
-		} else {
-			const token = String(this.getNodeParameter('urlToken', '') ?? '').trim();
-			expected = token === '' ? null : token;
-		}
-		return await receiveCallback(this, {
-			provider: 'sigma-live',
-			volatileKeys: SIGMA_LIVE_VOLATILE_KEYS,
-			handle: (request) => {
-				if (registers && expected === null) {
-					return reject(
-						401,
-						'webhook not registered',
-						'The node has no registered URL token: deactivate and activate the workflow again',
-					);
-				}
-				const check = checkUrlToken(request.query, expected);
-				if (!check.ok) return reject(401, check.reason, check.logHint);
-				return { accept: true, authenticated: check.authenticated, parsed: parseSigmaLiveEvent(request.body) };
-			},
-		});
+		return await receiveCallback(this, sigmaLiveProvider);
 	}
 }

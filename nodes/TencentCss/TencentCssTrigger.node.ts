@@ -10,19 +10,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { optionalCredentials, secretField } from '../core/credentials';
 import { EVENTS_SUBTITLE, eventsParameter } from '../core/parameters';
 import { registrationParameters } from '../core/registration';
-import { receiveCallback, reject } from '../core/receive';
-import { unixSeconds } from '../core/timeWindow';
+import { receiveCallback } from '../core/receive';
 import { tencentCssCheckExists, tencentCssCreate, tencentCssDelete } from './autoRegister';
-import { parseTencentCssEvent, TENCENT_CSS_EVENTS, UNSIGNED_EVENT_TYPES } from './events';
-import {
-	DEFAULT_EXPIRY_GRACE_SECONDS,
-	DEFAULT_MAX_AHEAD_SECONDS,
-	TENCENT_CSS_VOLATILE_KEYS,
-	verifyTencentCssCallback,
-} from './TencentCssTriggerHelpers';
+import { TENCENT_CSS_EVENTS } from './events';
+import { tencentCssProvider } from './provider';
+import { DEFAULT_EXPIRY_GRACE_SECONDS, DEFAULT_MAX_AHEAD_SECONDS } from './TencentCssTriggerHelpers';
 
 const CALLBACK_KEY_FORMAT = /^[A-Za-z0-9]{1,32}$/;
 
@@ -177,29 +171,6 @@ export class TencentCssTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const credentials = await optionalCredentials(this, 'tencentCssCallbackApi');
-		const callbackKey = secretField(credentials, 'callbackKey');
-		const options = this.getNodeParameter('options', {}) as {
-			unsignedEventTypes?: number[];
-			expiryGraceSeconds?: number;
-			maxAheadSeconds?: number;
-		};
-		return await receiveCallback(this, {
-			provider: 'tencent-css',
-			volatileKeys: TENCENT_CSS_VOLATILE_KEYS,
-			handle: (request) => {
-				const auth = verifyTencentCssCallback(request.body, {
-					callbackKey,
-					expiryGraceSeconds: options.expiryGraceSeconds ?? DEFAULT_EXPIRY_GRACE_SECONDS,
-					maxAheadSeconds: options.maxAheadSeconds ?? DEFAULT_MAX_AHEAD_SECONDS,
-					unsignedEventTypes: (options.unsignedEventTypes ?? []).filter((t) =>
-						UNSIGNED_EVENT_TYPES.includes(Number(t)),
-					).map(Number),
-					nowSec: unixSeconds(request.nowMs),
-				});
-				if (!auth.ok) return reject(401, auth.reason, auth.logHint);
-				return { accept: true, authenticated: auth.authenticated, parsed: parseTencentCssEvent(request.body) };
-			},
-		});
+		return await receiveCallback(this, tencentCssProvider);
 	}
 }

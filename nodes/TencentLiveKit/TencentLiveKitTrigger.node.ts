@@ -10,22 +10,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { optionalCredentials, secretField } from '../core/credentials';
 import { EVENTS_SUBTITLE, eventsParameter } from '../core/parameters';
 import { registrationParameters } from '../core/registration';
-import { queryParam } from '../core/query';
-import { receiveCallback, reject } from '../core/receive';
-import { unixSeconds } from '../core/timeWindow';
+import { receiveCallback } from '../core/receive';
 import { liveKitCheckExists, liveKitCreate, liveKitDelete } from './autoRegister';
-import { isBeforeCallback } from './decision';
-import type { BeforeCallbackAnswer } from './decision';
-import { commandOf, parseTencentLiveKitEvent, TENCENT_LIVEKIT_EVENTS } from './events';
-import {
-	DEFAULT_MAX_CLOCK_SKEW_SECONDS,
-	QUERY,
-	TENCENT_LIVEKIT_VOLATILE_KEYS,
-	verifyTencentLiveKitCallback,
-} from './TencentLiveKitTriggerHelpers';
+import { TENCENT_LIVEKIT_EVENTS } from './events';
+import { tencentLiveKitProvider } from './provider';
+import { DEFAULT_MAX_CLOCK_SKEW_SECONDS } from './TencentLiveKitTriggerHelpers';
 
 const SDK_APP_ID_FORMAT = /^\d{1,12}$/;
 const MAX_TOKEN_LENGTH = 128;
@@ -184,34 +175,6 @@ export class TencentLiveKitTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const credentials = await optionalCredentials(this, 'tencentLiveKitApi');
-		const rawAppId = credentials?.sdkAppId;
-		const sdkAppId = typeof rawAppId === 'number' ? String(rawAppId) : secretField(credentials, 'sdkAppId');
-		const callbackToken = secretField(credentials, 'callbackToken');
-		const answerMode = this.getNodeParameter('beforeCallbacks', 'onReceived') as BeforeCallbackAnswer;
-		const workflowDecides = answerMode === 'lastNode' || answerMode === 'responseNode';
-		const options = this.getNodeParameter('options', {}) as { maxClockSkewSeconds?: number };
-		return await receiveCallback(this, {
-			provider: 'tencent-livekit',
-			volatileKeys: TENCENT_LIVEKIT_VOLATILE_KEYS,
-			answerAtOnce: workflowDecides,
-			handle: (request) => {
-				const auth = verifyTencentLiveKitCallback(request.query, {
-					sdkAppId,
-					callbackToken,
-					maxClockSkewSeconds: options.maxClockSkewSeconds ?? DEFAULT_MAX_CLOCK_SKEW_SECONDS,
-					nowSec: unixSeconds(request.nowMs),
-				});
-				if (!auth.ok) return reject(401, auth.reason, auth.logHint);
-				const queryCommand = queryParam(request.query, ...QUERY.command);
-				const answerFromWorkflow = workflowDecides && isBeforeCallback(commandOf(request.body, queryCommand));
-				return {
-					accept: true,
-					authenticated: auth.authenticated,
-					parsed: parseTencentLiveKitEvent(request.body, { queryCommand, workflowDecides: answerFromWorkflow }),
-					answerFromWorkflow,
-				};
-			},
-		});
+		return await receiveCallback(this, tencentLiveKitProvider);
 	}
 }

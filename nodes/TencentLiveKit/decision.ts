@@ -4,7 +4,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { SUCCESS_BODIES } from '../core/answers';
+import { TENCENT_LIVEKIT_SUCCESS_BODY } from './provider';
 
 export const GIFT_BEFORE_SEND = 'Live.CallbackBeforeSendGift';
 export const MESSAGE_BEFORE_SEND = 'Group.CallbackBeforeSendMsg';
@@ -18,7 +18,7 @@ export function isBeforeCallback(command: string): boolean {
 }
 
 function answer(errorCode: number, errorInfo = ''): IDataObject {
-	return { ...SUCCESS_BODIES['tencent-livekit'], ErrorCode: errorCode, ErrorInfo: errorInfo };
+	return { ...TENCENT_LIVEKIT_SUCCESS_BODY, ErrorCode: errorCode, ErrorInfo: errorInfo };
 }
 
 /**

@@ -1,15 +1,7 @@
-/** The HTTP answers of `spec/events.md`: provider success bodies, and 400/401 rejections. */
+/** The HTTP answers the core writes itself (docs/events.md, "Answers on the wire"). */
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-export type ProviderId = 'tencent-css' | 'tencent-livekit' | 'huawei-live' | 'sigma-live';
-
-/** What each provider must receive, with status 200, for a callback it should not retry. */
-export const SUCCESS_BODIES: Readonly<Record<ProviderId, IDataObject>> = {
-	'tencent-css': { code: 0 },
-	'tencent-livekit': { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' },
-	'huawei-live': { status: 1, result: 'success' },
-	'sigma-live': {},
-};
+import type { RejectionStatus } from './provider';
 
 /** Writes a JSON answer on the response object; n8n then sends nothing of its own. */
 export function answerJson(
@@ -22,8 +14,6 @@ export function answerJson(
 	return { noWebhookResponse: true };
 }
 
-export type RejectionStatus = 400 | 401;
-
 /**
  * A short JSON error naming the reason class (`unauthorized` / `bad_request`) and a short reason.
  * It never contains the expected signature or any secret.
@@ -31,3 +21,6 @@ export type RejectionStatus = 400 | 401;
 export function rejectionBody(status: RejectionStatus, reason: string): IDataObject {
 	return { error: status === 401 ? 'unauthorized' : 'bad_request', reason };
 }
+
+/** The answer to a request the node cannot check because its own configuration is invalid. */
+export const CONFIGURATION_ERROR_BODY: IDataObject = { error: 'configuration_error' };

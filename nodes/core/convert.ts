@@ -46,16 +46,45 @@ export function firstOf(source: IDataObject, keys: readonly string[]): unknown {
 	return undefined;
 }
 
+/**
+ * Member names repeat from callback to callback, so their camelCase form is memoized, but callers
+ * choose the names: only short names are kept, and only so many, so the cache holds at most
+ * CACHE_ENTRIES × CACHE_KEY_LENGTH characters (about 256 kB) whatever is sent.
+ */
+const CACHE_ENTRIES = 2000;
+const CACHE_KEY_LENGTH = 64;
 const camelCache = new Map<string, string>();
 
-/** `snake_case`, `PascalCase` and `kebab-case` keys to camelCase (memoized: keys repeat). */
+/** `snake_case`, `PascalCase` and `kebab-case` keys to camelCase (memoized, within a small bound). */
 export function camelCase(key: string): string {
 	let result = camelCache.get(key);
 	if (result === undefined) {
 		result = toCamelCase(key);
-		if (camelCache.size < 10000) camelCache.set(key, result);
+		if (key.length <= CACHE_KEY_LENGTH && camelCache.size < CACHE_ENTRIES) camelCache.set(key, result);
 	}
 	return result;
+}
+
+/** How many names the camelCase cache holds (for the bounded-memory test). */
+export function camelCacheSize(): number {
+	return camelCache.size;
+}
+
+/**
+ * Sets `key` as an own, enumerable member. Plain assignment of `__proto__` would replace the
+ * object's prototype instead; names come from callers, so every such write goes through here.
+ */
+export function setOwn(target: IDataObject, key: string, value: unknown): void {
+	if (key === '__proto__') {
+		Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+	} else {
+		target[key] = value as IDataObject[keyof IDataObject];
+	}
+}
+
+/** `table[key]` when `key` is the table's own member; never an inherited one (`constructor`, `toString`). */
+export function ownValue<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+	return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
 }
 
 function toCamelCase(key: string): string {
@@ -78,8 +107,6 @@ export function camelizeDeep(value: unknown): unknown {
 	if (value === null || typeof value !== 'object') return value;
 	if (Array.isArray(value)) return value.map(camelizeDeep);
 	const out: IDataObject = {};
-	for (const [key, inner] of Object.entries(value as IDataObject)) {
-		out[camelCase(key)] = camelizeDeep(inner) as IDataObject[keyof IDataObject];
-	}
+	for (const [key, inner] of Object.entries(value as IDataObject)) setOwn(out, camelCase(key), camelizeDeep(inner));
 	return out;
 }

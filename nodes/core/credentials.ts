@@ -1,16 +1,4 @@
-import type { ICredentialDataDecryptedObject, IWebhookFunctions } from 'n8n-workflow';
-
-/**
- * The node's credential of type `type`, or null when the node has none selected (the credential
- * is optional on the triggers: without it callbacks are accepted as `authenticated: "none"`).
- */
-export async function optionalCredentials(
-	ctx: IWebhookFunctions,
-	type: string,
-): Promise<ICredentialDataDecryptedObject | null> {
-	if (!ctx.getNode().credentials?.[type]) return null;
-	return await ctx.getCredentials<ICredentialDataDecryptedObject>(type);
-}
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 /** A trimmed non-empty string credential field, or null. */
 export function secretField(credentials: ICredentialDataDecryptedObject | null, field: string): string | null {

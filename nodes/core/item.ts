@@ -1,7 +1,7 @@
 /** The normalized item of `spec/events.md` and the helpers that fill it. */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ProviderId } from './answers';
+
 import { hashHex } from './digest';
 
 export type Authenticated = 'signature' | 'secret-url' | 'none';
@@ -29,7 +29,7 @@ export interface ParsedEvent {
 
 export interface NormalizedItem extends IDataObject {
 	event: string;
-	provider: ProviderId;
+	provider: string;
 	providerEvent: string;
 	eventId: string;
 	occurredAt: string;
@@ -48,7 +48,7 @@ export interface NormalizedItem extends IDataObject {
  * Equal for every redelivery of one event, different for distinct events.
  */
 export function computeEventId(
-	provider: ProviderId,
+	provider: string,
 	body: IDataObject,
 	volatileKeys: readonly string[],
 ): string {
@@ -62,7 +62,7 @@ export function computeEventId(
 }
 
 export function buildItem(
-	provider: ProviderId,
+	provider: string,
 	parsed: ParsedEvent,
 	body: IDataObject,
 	options: { authenticated: Authenticated; receivedAt: string; volatileKeys: readonly string[] },

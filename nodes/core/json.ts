@@ -12,11 +12,39 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 
 export class JsonBodyError extends Error {}
 
+/**
+ * How deeply a body (and a JSON document inside one of its strings) may nest. The providers' bodies
+ * nest four levels at most; everything downstream (camelCase, eventId, n8n's own copies) recurses,
+ * so a deeper body is refused with 400 before it reaches them, whichever parser reads it.
+ */
+export const MAX_DEPTH = 64;
+
+/** True when `text` opens more than `max` arrays/objects inside each other (strings skipped). */
+export function nestsDeeperThan(text: string, max: number): boolean {
+	let depth = 0;
+	let inString = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (inString) {
+			if (c === 0x5c) i++;
+			else if (c === 0x22) inString = false;
+		} else if (c === 0x22) {
+			inString = true;
+		} else if (c === 0x7b || c === 0x5b) {
+			if (++depth > max) return true;
+		} else if (c === 0x7d || c === 0x5d) {
+			depth--;
+		}
+	}
+	return false;
+}
+
 // A number token that may not survive JSON.parse: 16+ digits, or an exponent.
 const RISKY_NUMBER = /[:,[]\s*-?(?:\d{16,}|\d[\d.]*[eE])/;
 
 /** Parses `text` as JSON; throws JsonBodyError with a short reason when it is not JSON. */
 export function parseJsonExact(text: string): JsonValue {
+	if (nestsDeeperThan(text, MAX_DEPTH)) throw new JsonBodyError('body nests too deeply');
 	if (!RISKY_NUMBER.test(text) && !/^\s*-?(?:\d{16,}|\d[\d.]*[eE])/.test(text)) {
 		let value: JsonValue | undefined;
 		try {
@@ -107,7 +135,7 @@ class ExactParser {
 	}
 
 	private parseValue(depth: number): JsonValue {
-		if (depth > 512) throw new JsonBodyError('body nests too deeply');
+		if (depth > MAX_DEPTH) throw new JsonBodyError('body nests too deeply');
 		const c = this.text[this.pos];
 		if (c === '{') return this.parseObject(depth);
 		if (c === '[') return this.parseArray(depth);

@@ -1,58 +1,22 @@
 /**
- * The one path every trigger's `webhook()` takes: raw body → exact JSON object → provider check and
- * parse → event filter → answer and item. Rejections and filtered events answer without starting an
- * execution, and nothing here throws into n8n.
+ * The one path every trigger's `webhook()` takes: raw body → exact JSON object → provider settings
+ * → verification → parse → event filter → answer and item. Rejections and filtered events answer
+ * without starting an execution, and nothing here throws into n8n.
  */
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	INodeExecutionData,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { answerJson, rejectionBody, SUCCESS_BODIES } from './answers';
-import type { ProviderId, RejectionStatus } from './answers';
+import { answerJson, CONFIGURATION_ERROR_BODY, rejectionBody } from './answers';
+import { now } from './clock';
 import { buildItem } from './item';
-import type { Authenticated, NormalizedItem, ParsedEvent } from './item';
+import type { NormalizedItem } from './item';
 import { parseJsonObjectBody } from './json';
-
-/** What a provider module sees of one request. */
-export interface CallbackRequest {
-	body: IDataObject;
-	query: IDataObject;
-	headers: IDataObject;
-	nowMs: number;
-}
-
-export type Verdict =
-	| {
-			accept: true;
-			authenticated: Authenticated;
-			parsed: ParsedEvent;
-			answerFromWorkflow?: boolean;
-			/** Logged as a warning although the callback is accepted (e.g. a signature checked in report-only mode). */
-			note?: string;
-	  }
-	| { accept: false; status: RejectionStatus; reason: string; logHint?: string };
-
-export interface ProviderHandler {
-	provider: ProviderId;
-	/**
-	 * True when the webhook's response mode lets the workflow answer (`lastNode`/`responseNode`):
-	 * answers that do not come from the workflow are then written at once. In the default
-	 * `onReceived` mode n8n sends the success answer only after it has stored the execution, so a
-	 * callback n8n cannot store (database busy) is answered 500 and retried by the provider, not lost.
-	 * That path needs `responseData: ''` in the webhook description (else n8n answers `firstEntryJson`).
-	 */
-	answerAtOnce?: boolean;
-	/** Body members a redelivery may change (signature, send time): left out of `eventId`. */
-	volatileKeys: readonly string[];
-	handle(request: CallbackRequest): Promise<Verdict> | Verdict;
-}
-
-export function reject(status: RejectionStatus, reason: string, logHint?: string): Verdict {
-	return { accept: false, status, reason, logHint };
-}
+import type { CallbackProvider, CallbackRequest, TriggerInputs } from './provider';
 
 /** The raw bytes n8n kept for the request; reads them when n8n has not yet. */
 async function readRaw(ctx: IWebhookFunctions): Promise<Buffer | string | IDataObject> {
@@ -64,26 +28,53 @@ async function readRaw(ctx: IWebhookFunctions): Promise<Buffer | string | IDataO
 }
 
 /** True when `event` passes the node's "Events" selection. */
-export function isSelected(event: string, selected: readonly string[]): boolean {
+export function isSelected(event: string, selected: unknown): boolean {
+	if (!Array.isArray(selected)) return true;
 	return selected.length === 0 || selected.includes('*') || selected.includes(event);
 }
 
-export async function receiveCallback(
+/** The node's callback credential, or null when the node has none selected. */
+async function callbackCredentials(
 	ctx: IWebhookFunctions,
-	handler: ProviderHandler,
+	type: string | null,
+): Promise<ICredentialDataDecryptedObject | null> {
+	if (type === null || !ctx.getNode().credentials?.[type]) return null;
+	return await ctx.getCredentials<ICredentialDataDecryptedObject>(type);
+}
+
+async function triggerInputs(ctx: IWebhookFunctions, credentialType: string | null): Promise<TriggerInputs> {
+	return {
+		parameter: (name, fallback) => ctx.getNodeParameter(name, fallback),
+		credentials: await callbackCredentials(ctx, credentialType),
+		staticData: () => ctx.getWorkflowStaticData('node'),
+	};
+}
+
+export async function receiveCallback<S>(
+	ctx: IWebhookFunctions,
+	provider: CallbackProvider<S>,
 ): Promise<IWebhookResponseData> {
-	const nowMs = Date.now();
-	const { provider } = handler;
+	const nowMs = now();
+	const { id } = provider;
 	const log = (message: string) => ctx.logger.warn(`[${ctx.getNode().name}] ${message}`);
 	try {
 		const raw = await readRaw(ctx);
 		const parse =
 			typeof raw === 'string' || Buffer.isBuffer(raw) ? parseJsonObjectBody(raw) : { ok: true as const, body: raw };
 		if (!parse.ok) {
-			log(`Rejected a ${provider} callback (400): ${parse.reason}`);
+			log(`Rejected a ${id} callback (400): ${parse.reason}`);
 			return answerJson(ctx, 400, rejectionBody(400, parse.reason));
 		}
 		const body = parse.body;
+
+		const configured = provider.configure(await triggerInputs(ctx, provider.credentialType));
+		if (!configured.ok) {
+			// Fail closed: nothing is checked against a setting that cannot be read. 500 makes the
+			// provider retry, so the callback is not lost once the node is fixed.
+			ctx.logger.error(`[${ctx.getNode().name}] Refused a ${id} callback: ${configured.reason}`);
+			return answerJson(ctx, 500, CONFIGURATION_ERROR_BODY);
+		}
+		const settings = configured.settings;
 
 		const request: CallbackRequest = {
 			body,
@@ -91,37 +82,38 @@ export async function receiveCallback(
 			headers: ctx.getHeaderData() as IDataObject,
 			nowMs,
 		};
-		const verdict = await handler.handle(request);
-		if (!verdict.accept) {
+		const verdict = provider.verify(request, settings);
+		if (!verdict.ok) {
 			log(
-				`Rejected a ${provider} callback (${verdict.status}): ${verdict.reason}` +
+				`Rejected a ${id} callback (${verdict.status}): ${verdict.reason}` +
 					(verdict.logHint ? `. ${verdict.logHint}` : ''),
 			);
 			return answerJson(ctx, verdict.status, rejectionBody(verdict.status, verdict.reason));
 		}
+		if (verdict.note) log(`Accepted a ${id} callback with a warning: ${verdict.note}`);
 
-		if (verdict.note) log(`Accepted a ${provider} callback with a warning: ${verdict.note}`);
-
-		const selected = ctx.getNodeParameter('events', ['*']) as string[];
-		if (!isSelected(verdict.parsed.event, selected)) {
-			return answerJson(ctx, 200, SUCCESS_BODIES[provider]);
+		const parsed = provider.parse(request, settings);
+		if (!isSelected(parsed.event, ctx.getNodeParameter('events', ['*']))) {
+			return answerJson(ctx, 200, provider.successBody);
 		}
 
-		const item: NormalizedItem = buildItem(provider, verdict.parsed, body, {
+		const item: NormalizedItem = buildItem(id, parsed, body, {
 			authenticated: verdict.authenticated,
 			receivedAt: new Date(nowMs).toISOString(),
-			volatileKeys: handler.volatileKeys,
+			volatileKeys: provider.volatileKeys,
 		});
 		const workflowData: INodeExecutionData[][] = [[{ json: item }]];
-		if (verdict.answerFromWorkflow) return { workflowData };
-		if (handler.answerAtOnce) {
-			answerJson(ctx, 200, SUCCESS_BODIES[provider]);
+		if (provider.answerFromWorkflow?.(request, settings, parsed)) return { workflowData };
+		if (provider.answerAtOnce?.(settings)) {
+			answerJson(ctx, 200, provider.successBody);
 			return { workflowData, noWebhookResponse: true };
 		}
-		return { workflowData, webhookResponse: SUCCESS_BODIES[provider] };
+		// n8n sends this body once it has stored the execution (responseData '' in the description),
+		// so a callback n8n cannot store is answered 500 and retried by the provider, not lost.
+		return { workflowData, webhookResponse: provider.successBody };
 	} catch (error) {
 		// An unexpected fault: answer 500 so that the provider retries later; never lose the event silently.
-		ctx.logger.error(`[${ctx.getNode().name}] Could not process a ${provider} callback`, {
+		ctx.logger.error(`[${ctx.getNode().name}] Could not process a ${id} callback`, {
 			error: (error as Error).message,
 		});
 		return answerJson(ctx, 500, { error: 'internal_error' });

@@ -1,6 +1,7 @@
 /** Signature, time window and malformed input: each answer as the spec says, and never an item. */
 import type { IDataObject } from 'n8n-workflow';
 
+import { setClock } from '../../../nodes/core/clock';
 import { TencentCssTrigger } from '../../../nodes/TencentCss/TencentCssTrigger.node';
 import { buildCallbackRequest, tencentCssSign } from '../../../nodes/TencentCss/TencentCssTriggerHelpers';
 import fixtures from '../../fixtures/tencent-css.json';
@@ -35,9 +36,23 @@ describe('Tencent CSS Trigger: signature', () => {
 		const body = { ...push, t: 1703732078, sign: '3517b319dd20f5e7fe6550ca167198f8' };
 		const strict = await send(body);
 		expectRejected(strict, 401, 'unauthorized', 'signature expired');
-		const lenient = await send(body, { options: { expiryGraceSeconds: 86400 * 365 * 10 } });
-		expect(lenient.response.status).toBe(200);
-		expect(lenient.items[0].authenticated).toBe('signature');
+		setClock(() => (1703732078 - 600) * 1000);
+		try {
+			const atSendTime = await send(body);
+			expect(atSendTime.response.status).toBe(200);
+			expect(atSendTime.items[0].authenticated).toBe('signature');
+		} finally {
+			setClock(null);
+		}
+	});
+
+	it('refuses every callback while a window option is not a number in range (fails closed)', async () => {
+		for (const expiryGraceSeconds of ['abc', -1, 86401, 1.5]) {
+			const out = await send(signed(), { options: { expiryGraceSeconds } });
+			expect(out.response.status).toBe(500);
+			expect(out.response.body).toEqual({ error: 'configuration_error' });
+			expect(out.items).toHaveLength(0);
+		}
 	});
 
 	it('accepts an upper-case sign', async () => {
