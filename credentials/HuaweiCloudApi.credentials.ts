@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { signHuaweiRequest } from '../nodes/HuaweiLive/apigSigner';
+import { signHuaweiRequest } from '../nodes/signers/apig';
 
 export const HUAWEI_DEFAULT_ENDPOINT = 'https://live.cn-north-4.myhuaweicloud.com';
 

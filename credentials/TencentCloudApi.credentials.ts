@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { signTencentCloudRequest, TENCENT_CLOUD_DEFAULT_ENDPOINT } from '../nodes/TencentCss/tc3Signer';
+import { signTencentCloudRequest, TENCENT_CLOUD_DEFAULT_ENDPOINT } from '../nodes/signers/tc3';
 
 /** Error codes that mean "these credentials cannot call the CSS API" (tencent-css.md §5.6, §6.1). */
 const REFUSALS: Array<[string, string]> = [

@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { signTencentRestRequest, TENCENT_REST_DOMAINS } from '../nodes/TencentLiveKit/userSig';
+import { signTencentRestRequest, TENCENT_REST_DOMAINS } from '../nodes/signers/userSig';
 
 /**
  * Answers of the REST gateway that mean "these REST settings cannot work". [INFERRED] The codes

@@ -2,7 +2,7 @@
 import type { IDataObject, IExecuteFunctions, IHookFunctions, IHttpRequestMethods } from 'n8n-workflow';
 
 import { providerError } from '../core/execute';
-import { PROJECT_ID_PLACEHOLDER } from './apigSigner';
+import { PROJECT_ID_PLACEHOLDER } from '../signers/apig';
 
 export interface HuaweiAnswer {
 	statusCode: number;

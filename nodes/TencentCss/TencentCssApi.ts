@@ -6,7 +6,7 @@ import type { IDataObject, IExecuteFunctions, IHookFunctions, JsonObject } from 
 import { NodeApiError } from 'n8n-workflow';
 
 import { providerError } from '../core/execute';
-import { CSS_API_VERSION } from './tc3Signer';
+import { CSS_API_VERSION } from '../signers/tc3';
 
 export async function tencentCssApiRequest(
 	this: IExecuteFunctions | IHookFunctions,

@@ -4,15 +4,15 @@
  */
 import { inflateSync } from 'node:zlib';
 
-import { canonicalQuery, sdkDate, signApig } from '../../../nodes/HuaweiLive/apigSigner';
-import { signTc3 } from '../../../nodes/TencentCss/tc3Signer';
+import { canonicalQuery, sdkDate, signApig } from '../../../nodes/signers/apig';
+import { signTc3 } from '../../../nodes/signers/tc3';
 import {
 	adler32,
 	generateUserSig,
 	userSigHmac,
 	userSigStringToSign,
 	zlibStored,
-} from '../../../nodes/TencentLiveKit/userSig';
+} from '../../../nodes/signers/userSig';
 
 const CVM_BODY = '{"Limit": 1, "Filters": [{"Values": ["\\u672a\\u547d\\u540d"], "Name": "instance-name"}]}';
 const EXAMPLE_ID = 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE';

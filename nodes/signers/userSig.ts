@@ -7,7 +7,7 @@
 import { createHmac, randomInt } from 'node:crypto';
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
-import { pinJsonBody, pinTarget, setHeader } from '../core/signedRequest';
+import { pinJsonBody, pinTarget, setHeader } from './request';
 
 export interface UserSigInput {
 	sdkAppId: number;

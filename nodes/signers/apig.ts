@@ -5,7 +5,7 @@
 import { createHmac } from 'node:crypto';
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
-import { pinJsonBody, pinTarget, queryPairs, rfc3986, setHeader, sha256Hex } from '../core/signedRequest';
+import { pinJsonBody, pinTarget, queryPairs, rfc3986, setHeader, sha256Hex } from './request';
 
 export const APIG_ALGORITHM = 'SDK-HMAC-SHA256';
 

@@ -5,7 +5,7 @@
 import { createHmac } from 'node:crypto';
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
-import { getHeader, pinJsonBody, pinTarget, setHeader, sha256Hex } from '../core/signedRequest';
+import { getHeader, pinJsonBody, pinTarget, setHeader, sha256Hex } from './request';
 
 export const TC3_ALGORITHM = 'TC3-HMAC-SHA256';
 
