@@ -11,9 +11,9 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { EVENTS_SUBTITLE, eventsParameter } from '../core/parameters';
-import { registrationParameters } from '../core/registration';
+import { registrationCreate, registrationDelete, registrationExists, registrationParameters } from '../core/registration';
 import { receiveCallback } from '../core/receive';
-import { huaweiCheckExists, huaweiCreate, huaweiDelete } from './autoRegister';
+import { huaweiRegistrar } from './registration';
 import { HUAWEI_LIVE_EVENTS } from './events';
 import { huaweiLiveProvider } from './provider';
 import { DEFAULT_MAX_AGE_SECONDS, DEFAULT_MAX_AHEAD_SECONDS } from './HuaweiLiveTriggerHelpers';
@@ -181,15 +181,15 @@ export class HuaweiLiveTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			// Without "Register Automatically" the URL is pasted into the Huawei console and these
-			// change nothing; with it they manage the domain's configurations (autoRegister.ts).
+			// change nothing; with it they manage the domain's configurations (registration.ts).
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return await huaweiCheckExists.call(this);
+				return await registrationExists(this, huaweiRegistrar);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				return await huaweiCreate.call(this);
+				return await registrationCreate(this, huaweiRegistrar);
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				return await huaweiDelete.call(this);
+				return await registrationDelete(this, huaweiRegistrar);
 			},
 		},
 	};

@@ -11,9 +11,9 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { EVENTS_SUBTITLE, eventsParameter } from '../core/parameters';
-import { registrationParameters } from '../core/registration';
+import { registrationCreate, registrationDelete, registrationExists, registrationParameters } from '../core/registration';
 import { receiveCallback } from '../core/receive';
-import { tencentCssCheckExists, tencentCssCreate, tencentCssDelete } from './autoRegister';
+import { tencentCssRegistrar } from './registration';
 import { TENCENT_CSS_EVENTS } from './events';
 import { tencentCssProvider } from './provider';
 import { DEFAULT_EXPIRY_GRACE_SECONDS, DEFAULT_MAX_AHEAD_SECONDS } from './TencentCssTriggerHelpers';
@@ -157,15 +157,15 @@ export class TencentCssTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			// Without "Register Automatically" the URL is pasted into a callback template by hand and
-			// these change nothing; with it they manage this workflow's template and rule (autoRegister.ts).
+			// these change nothing; with it they manage this workflow's template and rule (registration.ts).
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return await tencentCssCheckExists.call(this);
+				return await registrationExists(this, tencentCssRegistrar);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				return await tencentCssCreate.call(this);
+				return await registrationCreate(this, tencentCssRegistrar);
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				return await tencentCssDelete.call(this);
+				return await registrationDelete(this, tencentCssRegistrar);
 			},
 		},
 	};

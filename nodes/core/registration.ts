@@ -4,6 +4,7 @@
  * data, so `delete` removes exactly what `create` made. Provider modules do the API work.
  */
 import type { IDataObject, IHookFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 const STATIC_KEY = 'registration';
 
@@ -68,4 +69,76 @@ export function clearRegistration(ctx: IHookFunctions): void {
 export function registrationName(ctx: IHookFunctions, max: number): string {
 	const id = String(ctx.getWorkflow().id ?? 'workflow').replace(/[^A-Za-z0-9_-]/g, '');
 	return `n8n_${id}`.slice(0, max);
+}
+
+/**
+ * One provider's part of "Register Automatically" (docs/development.md, "Registration"): what the
+ * node wants, whether what it stored is still current, a leftover of this same workflow whose
+ * record was lost, what foreign configuration is in the way, and how to create and remove exactly
+ * its own configuration. The lifecycle below calls these in the same order for every provider.
+ */
+export interface Registrar<Want, Stored extends IDataObject> {
+	/** What the node's parameters ask to register; throws NodeOperationError when that is impossible. */
+	want(ctx: IHookFunctions): Promise<Want> | Want;
+	/** True when `stored` is still in place remotely and matches `want`. Reads only. */
+	isCurrent(ctx: IHookFunctions, stored: Stored, want: Want): Promise<boolean>;
+	/** A configuration this workflow created earlier but no longer remembers (lost static data). Reads only. */
+	findLeftover?(ctx: IHookFunctions, want: Want): Promise<Stored | undefined>;
+	/** Foreign configuration that `create` would replace, described for the user. Reads only. */
+	conflicts(ctx: IHookFunctions, want: Want): Promise<string[]>;
+	/** The refusal shown when conflicts exist and "Replace Existing Configuration" is off. */
+	refusal(want: Want, conflicts: string[]): string;
+	/** Creates the configuration (replacing what `conflicts` named) and returns what to remember. */
+	create(ctx: IHookFunctions, want: Want): Promise<Stored>;
+	/** Removes what `stored` describes, and only while it is still this workflow's. */
+	remove(ctx: IHookFunctions, stored: Stored): Promise<void>;
+}
+
+/** `checkExists`: true in test mode and when the stored registration is current. No side effects. */
+export async function registrationExists<W, S extends IDataObject>(
+	ctx: IHookFunctions,
+	registrar: Registrar<W, S>,
+): Promise<boolean> {
+	if (registrationMode(ctx) !== 'production') return true;
+	const stored = storedRegistration<S>(ctx);
+	if (!stored) return false;
+	return await registrar.isCurrent(ctx, stored, await registrar.want(ctx));
+}
+
+/**
+ * `create`: removes a stale registration of this node and a leftover of this workflow, refuses
+ * (before changing anything) when foreign configuration is in the way and replacing is off, then
+ * creates and remembers.
+ */
+export async function registrationCreate<W, S extends IDataObject>(
+	ctx: IHookFunctions,
+	registrar: Registrar<W, S>,
+): Promise<boolean> {
+	if (registrationMode(ctx) !== 'production') return true;
+	const want = await registrar.want(ctx);
+	const stale = storedRegistration<S>(ctx);
+	if (stale) {
+		await registrar.remove(ctx, stale);
+		clearRegistration(ctx);
+	}
+	const leftover = await registrar.findLeftover?.(ctx, want);
+	if (leftover) await registrar.remove(ctx, leftover);
+	const conflicts = await registrar.conflicts(ctx, want);
+	if (conflicts.length > 0 && ctx.getNodeParameter('replaceExisting', false) !== true) {
+		throw new NodeOperationError(ctx.getNode(), registrar.refusal(want, conflicts));
+	}
+	saveRegistration(ctx, await registrar.create(ctx, want));
+	return true;
+}
+
+/** `delete`: removes exactly what this node registered, then forgets it. */
+export async function registrationDelete<W, S extends IDataObject>(
+	ctx: IHookFunctions,
+	registrar: Registrar<W, S>,
+): Promise<boolean> {
+	const stored = storedRegistration<S>(ctx);
+	if (!stored) return true;
+	await registrar.remove(ctx, stored);
+	clearRegistration(ctx);
+	return true;
 }

@@ -7,6 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { HuaweiCloudApi } from '../../../credentials/HuaweiCloudApi.credentials';
 import { HuaweiLiveCallbackApi } from '../../../credentials/HuaweiLiveCallbackApi.credentials';
 import { HuaweiLiveTrigger } from '../../../nodes/HuaweiLive/HuaweiLiveTrigger.node';
+import { runHook } from '../../harness/hook';
 import { listenForTestEvent, PRODUCTION_URL, publish, unpublish } from '../../harness/hooks';
 import type { HookSetup, Logged } from '../../harness/hooks';
 import { startHuaweiLiveFake } from '../../servers/huaweiLiveApiFake';
@@ -113,4 +114,17 @@ it('listening for a test event changes nothing at Huawei and says why', async ()
 it('only snapshot events: nothing can be registered, and it says so', async () => {
 	await expect(publish(trigger, setup({ events: ['snapshot.created'] }))).rejects.toThrow('nothing to register');
 	expect(fake.calls).toHaveLength(0);
+});
+
+it('checkExists only reads: a stale registration is reported, and replaced by create, not by checkExists', async () => {
+	const s = setup();
+	await publish(trigger, s);
+	s.parameters.events = ['stream.started'];
+	const snapshot = () => JSON.stringify({ publish: [...fake.publish.entries()], records: [...fake.recordCallbacks.entries()] });
+	const before = snapshot();
+	expect((await runHook({ nodeType: trigger, ...s }, 'checkExists')).result).toBe(false);
+	expect(snapshot()).toBe(before);
+	await runHook({ nodeType: trigger, ...s }, 'create');
+	expect(fake.publish.get('push.example.com')).toMatchObject({ url: PRODUCTION_URL });
+	expect(fake.recordCallbacks.size).toBe(0);
 });

@@ -7,6 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { TencentCloudApi } from '../../../credentials/TencentCloudApi.credentials';
 import { TencentCssCallbackApi } from '../../../credentials/TencentCssCallbackApi.credentials';
 import { TencentCssTrigger } from '../../../nodes/TencentCss/TencentCssTrigger.node';
+import { runHook } from '../../harness/hook';
 import { listenForTestEvent, PRODUCTION_URL, publish, unpublish } from '../../harness/hooks';
 import type { HookSetup, Logged } from '../../harness/hooks';
 import { startTencentCssFake } from '../../servers/tencentCssApiFake';
@@ -162,4 +163,18 @@ it('adopts nothing foreign but cleans up its own leftover when static data was l
 	expect(await publish(trigger, again)).toBe(true);
 	expect([...fake.templates.keys()]).toEqual([1001]);
 	expect(fake.rules).toEqual([expect.objectContaining({ TemplateId: 1001 })]);
+});
+
+it('checkExists only reads: a stale registration is reported, and removed by create, not by checkExists', async () => {
+	const s = setup();
+	await publish(trigger, s);
+	s.parameters.events = ['snapshot.created'];
+	const before = { templates: JSON.stringify([...fake.templates.values()]), rules: JSON.stringify(fake.rules) };
+	const check = await runHook({ nodeType: trigger, ...s }, 'checkExists');
+	expect(check.result).toBe(false);
+	expect(JSON.stringify([...fake.templates.values()])).toBe(before.templates);
+	expect(JSON.stringify(fake.rules)).toBe(before.rules);
+	await runHook({ nodeType: trigger, ...s }, 'create');
+	expect([...fake.templates.values()]).toEqual([expect.objectContaining({ SnapshotNotifyUrl: PRODUCTION_URL })]);
+	expect(fake.rules).toHaveLength(1);
 });
