@@ -1,130 +1,24 @@
 /**
- * n8n-core's real HookContext (webhookMethods) and ExecuteContext (execute()) for a node, whose
- * `helpers.httpRequestWithAuthentication` performs real HTTP through n8n's own request stack. The
- * credentials helper resolves a credential type's generic `authenticate` exactly as n8n's
- * CredentialsHelper.authenticate does (n8n 2.41 `credentials-helper.js`): every value is an
- * expression evaluated with `$credentials` and merged into the request options.
+ * n8n-core's real HookContext (webhookMethods) and ExecuteContext (execute()) for a node, built by
+ * `context.ts`, whose `helpers.httpRequestWithAuthentication` performs real HTTP through n8n's own
+ * request stack.
  */
 import { ExecuteContext, HookContext } from 'n8n-core';
 import type {
-	ICredentialDataDecryptedObject,
-	ICredentialType,
 	IDataObject,
 	IHttpRequestOptions,
-	INode,
 	INodeExecutionData,
-	INodeParameters,
-	INodeType,
-	INodeTypes,
 	IWebhookData,
-	IWorkflowExecuteAdditionalData,
 	WorkflowActivateMode,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { createRunExecutionData, isExpression, Workflow } from 'n8n-workflow';
+import { createRunExecutionData } from 'n8n-workflow';
 
-export const WEBHOOK_BASE_URL = 'https://n8n.example.com/webhook';
-export const WEBHOOK_TEST_BASE_URL = 'https://n8n.example.com/webhook-test';
+import { buildNodeContext, resolveCredentialValue } from './context';
+import type { Logged, NodeSetup } from './context';
 
-export interface NodeSetup {
-	nodeType: INodeType;
-	parameters?: IDataObject;
-	/** Credential type → its class instance and decrypted data. */
-	credentials?: Record<string, { type: ICredentialType; data: ICredentialDataDecryptedObject }>;
-	staticData?: IDataObject;
-	webhookId?: string;
-	continueOnFail?: boolean;
-}
-
-export interface Logged {
-	level: string;
-	message: string;
-}
-
-function resolveValue(value: string, credentials: ICredentialDataDecryptedObject, workflow: Workflow, node: INode): string {
-	if (!isExpression(value)) return value;
-	const result = workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '');
-	if (!result) return '';
-	return String(result);
-}
-
-function build(setup: NodeSetup) {
-	const description = setup.nodeType.description;
-	const node: INode = {
-		id: 'node-1',
-		name: description.defaults.name ?? description.displayName,
-		type: `n8n-nodes-livestream-callbacks.${description.name}`,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: (setup.parameters ?? {}) as INodeParameters,
-		webhookId: setup.webhookId ?? 'webhook-1',
-		credentials: setup.credentials
-			? Object.fromEntries(Object.keys(setup.credentials).map((type) => [type, { id: type, name: type }]))
-			: undefined,
-		...(setup.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
-	};
-	const nodeTypes: INodeTypes = {
-		getByName: () => setup.nodeType,
-		getByNameAndVersion: () => setup.nodeType,
-		getKnownTypes: () => ({}),
-	};
-	const workflow = new Workflow({
-		id: 'workflow-1',
-		nodes: [node],
-		connections: {},
-		active: true,
-		nodeTypes,
-		staticData: setup.staticData ?? {},
-	});
-	const additionalData = {
-		webhookBaseUrl: WEBHOOK_BASE_URL,
-		webhookTestBaseUrl: WEBHOOK_TEST_BASE_URL,
-		webhookWaitingBaseUrl: 'https://n8n.example.com/webhook-waiting',
-		formWaitingBaseUrl: 'https://n8n.example.com/form-waiting',
-		executionId: 'execution-1',
-		variables: {},
-		credentialsHelper: {
-			getDecrypted: async (_a: unknown, _n: unknown, type: string) => {
-				const entry = setup.credentials?.[type];
-				if (!entry) throw new Error(`no credential of type ${type}`);
-				return { ...entry.data };
-			},
-			isCredentialUsableByNode: () => true,
-			getParentTypes: () => [],
-			preAuthentication: async () => undefined,
-			authenticate: async (
-				credentials: ICredentialDataDecryptedObject,
-				typeName: string,
-				requestOptions: IHttpRequestOptions,
-				wf: Workflow,
-				n: INode,
-			) => {
-				const type = setup.credentials?.[typeName]?.type;
-				const authenticate = type?.authenticate;
-				if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
-				requestOptions.headers ??= {};
-				if (authenticate && authenticate.type === 'generic') {
-					const options = requestOptions as unknown as Record<string, Record<string, unknown>>;
-					for (const [outerKey, outerValue] of Object.entries(authenticate.properties)) {
-						for (const [key, value] of Object.entries(outerValue as Record<string, string>)) {
-							options[outerKey] ??= {};
-							options[outerKey][resolveValue(key, credentials, wf, n)] = resolveValue(value, credentials, wf, n);
-						}
-					}
-				}
-				return requestOptions;
-			},
-		},
-	} as unknown as IWorkflowExecuteAdditionalData;
-	const logs: Logged[] = [];
-	const logger = {
-		error: (message: string) => logs.push({ level: 'error', message }),
-		warn: (message: string) => logs.push({ level: 'warn', message }),
-		info: (message: string) => logs.push({ level: 'info', message }),
-		debug: (message: string) => logs.push({ level: 'debug', message }),
-	};
-	return { node, workflow, additionalData, logs, logger };
-}
+export { WEBHOOK_BASE_URL, WEBHOOK_TEST_BASE_URL } from './context';
+export type { Logged, NodeSetup } from './context';
 
 export type Lifecycle = 'checkExists' | 'create' | 'delete';
 
@@ -134,7 +28,7 @@ export async function runHook(
 	method: Lifecycle,
 	options: { isTest?: boolean; activation?: WorkflowActivateMode } = {},
 ): Promise<{ result: boolean; staticData: IDataObject; logs: Logged[] }> {
-	const { node, workflow, additionalData, logs, logger } = build(setup);
+	const { node, workflow, additionalData, logs, logger } = buildNodeContext(setup);
 	const description = setup.nodeType.description.webhooks![0];
 	const webhookData: IWebhookData = {
 		httpMethod: 'POST',
@@ -155,7 +49,7 @@ export async function runHook(
 
 /** Runs the node's `execute()` on `items` in a real ExecuteContext. */
 export async function runExecute(setup: NodeSetup, items: IDataObject[] = [{}]): Promise<IDataObject[]> {
-	const { node, workflow, additionalData, logger } = build(setup);
+	const { node, workflow, additionalData, logger } = buildNodeContext(setup);
 	const inputData = { main: [items.map((json): INodeExecutionData => ({ json }))] };
 	const runExecutionData = createRunExecutionData();
 	const ctx = new ExecuteContext(
@@ -184,11 +78,11 @@ export async function runCredentialTest(
 	setup: NodeSetup,
 	typeName: string,
 ): Promise<{ status: number; body: unknown }> {
-	const { node, workflow, additionalData } = build(setup);
+	const { node, workflow, additionalData } = buildNodeContext(setup);
 	const entry = setup.credentials![typeName];
 	const request = entry.type.test!.request;
 	const resolve = (value: unknown) =>
-		typeof value === 'string' ? resolveValue(value, entry.data, workflow, node) : value;
+		typeof value === 'string' ? resolveCredentialValue(value, entry.data, workflow, node) : value;
 	const options: IHttpRequestOptions = {
 		method: request.method ?? 'GET',
 		url: `${resolve(request.baseURL) as string}${resolve(request.url) as string}`,

@@ -5,17 +5,18 @@
 import { WebhookContext } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialType,
 	IDataObject,
 	INode,
 	INodeType,
-	INodeTypes,
 	IWebhookDescription,
 	IWebhookData,
 	IWebhookResponseData,
-	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
+import type { Workflow } from 'n8n-workflow';
+
+import { buildNodeContext } from './context';
 
 export interface RecordedResponse {
 	status: number | undefined;
@@ -70,32 +71,6 @@ function recordingResponse(response: RecordedResponse) {
 
 export async function callWebhook(nodeType: INodeType, call: WebhookCall): Promise<WebhookOutcome> {
 	const description = nodeType.description;
-	const node: INode = {
-		id: 'node-1',
-		name: description.defaults.name ?? description.displayName,
-		type: `n8n-nodes-livestream-callbacks.${description.name}`,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: (call.parameters ?? {}) as INode["parameters"],
-		webhookId: 'webhook-1',
-		credentials: call.credentials
-			? Object.fromEntries(Object.keys(call.credentials).map((type) => [type, { id: type, name: type }]))
-			: undefined,
-	};
-	const nodeTypes: INodeTypes = {
-		getByName: () => nodeType,
-		getByNameAndVersion: () => nodeType,
-		getKnownTypes: () => ({}),
-	};
-	const workflow = new Workflow({
-		id: 'workflow-1',
-		nodes: [node],
-		connections: {},
-		active: true,
-		nodeTypes,
-		staticData: call.staticData ?? {},
-	});
-
 	const raw = typeof call.body === 'string' ? Buffer.from(call.body, 'utf8') : call.body;
 	let parsed: unknown = {};
 	try {
@@ -114,21 +89,13 @@ export async function callWebhook(nodeType: INodeType, call: WebhookCall): Promi
 		readRawBody: async () => undefined,
 	};
 	const response: RecordedResponse = { status: undefined, body: undefined, sent: false };
-	const logs: WebhookOutcome['logs'] = [];
-
-	const additionalData = {
-		httpRequest: request,
-		httpResponse: recordingResponse(response),
-		credentialsHelper: {
-			getDecrypted: async (_additionalData: unknown, _nodeCredentials: unknown, type: string) => {
-				const data = call.credentials?.[type];
-				if (!data) throw new Error(`no credential of type ${type}`);
-				return data;
-			},
-			isCredentialUsableByNode: () => true,
-			getParentTypes: () => [],
-		},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const credentials = call.credentials
+		? Object.fromEntries(Object.entries(call.credentials).map(([type, data]) => [type, { type: { name: type } as ICredentialType, data }]))
+		: undefined;
+	const { node, workflow, additionalData, logs, logger } = buildNodeContext(
+		{ nodeType, parameters: call.parameters, credentials, staticData: call.staticData ?? {} },
+		{ httpRequest: request, httpResponse: recordingResponse(response) },
+	);
 
 	const webhookDescription = description.webhooks![0];
 	const webhookData: IWebhookData = {
@@ -138,15 +105,9 @@ export async function callWebhook(nodeType: INodeType, call: WebhookCall): Promi
 		webhookDescription,
 		workflowId: 'workflow-1',
 		workflowExecuteAdditionalData: additionalData,
-		webhookId: 'webhook-1',
+		webhookId: node.webhookId as string,
 	};
 	const ctx = new WebhookContext(workflow, node, additionalData, call.mode ?? 'webhook', webhookData, [], null);
-	const logger = {
-		error: (message: string) => logs.push({ level: 'error', message }),
-		warn: (message: string) => logs.push({ level: 'warn', message }),
-		info: (message: string) => logs.push({ level: 'info', message }),
-		debug: (message: string) => logs.push({ level: 'debug', message }),
-	};
 	Object.defineProperty(ctx, 'logger', { value: logger });
 
 	const result = await nodeType.webhook!.call(ctx);
