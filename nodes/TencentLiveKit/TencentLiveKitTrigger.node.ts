@@ -16,7 +16,7 @@ import { receiveCallback } from '../core/receive';
 import { liveKitCheckExists, liveKitCreate, liveKitDelete } from './autoRegister';
 import { TENCENT_LIVEKIT_EVENTS } from './events';
 import { tencentLiveKitProvider } from './provider';
-import { DEFAULT_MAX_CLOCK_SKEW_SECONDS } from './TencentLiveKitTriggerHelpers';
+import { DEFAULT_MAX_CLOCK_SKEW_SECONDS } from './verify';
 
 const SDK_APP_ID_FORMAT = /^\d{1,12}$/;
 const MAX_TOKEN_LENGTH = 128;

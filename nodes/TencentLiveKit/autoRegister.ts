@@ -10,7 +10,7 @@ import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { clearRegistration, registrationMode, saveRegistration, storedRegistration } from '../core/registration';
-import { COMMAND_EVENTS } from './events';
+import { eventOfCommand } from './events';
 import { LIVE_CALLBACK_COMMANDS } from './TencentLiveKitDescription';
 import { liveConfigRequest } from './TencentLiveKitApi';
 
@@ -27,7 +27,7 @@ interface LiveKitRegistration extends IDataObject {
 export function commandsFor(events: string[]): string[] {
 	const all = LIVE_CALLBACK_COMMANDS.filter((c) => c !== 'Live.CallbackBeforeCallBackNotBlock');
 	if (events.includes('*')) return all;
-	return all.filter((command) => events.includes(COMMAND_EVENTS[command]));
+	return all.filter((command) => { const event = eventOfCommand(command); return event !== undefined && events.includes(event); });
 }
 
 const call = (ctx: IHookFunctions, command: string, body: IDataObject = {}, tolerate: number[] = []) =>

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { TencentLiveKitTrigger } from '../../../nodes/TencentLiveKit/TencentLiveKitTrigger.node';
-import { buildCallbackRequest } from '../../../nodes/TencentLiveKit/TencentLiveKitTriggerHelpers';
+import { buildCallbackRequest } from '../../../nodes/TencentLiveKit/simulator';
 import { callWebhook } from '../../harness/webhook';
 import type { WebhookOutcome } from '../../harness/webhook';
 import fixtureFile from '../../fixtures/tencent-livekit.json';

@@ -1,10 +1,6 @@
 import { queryParam } from '../../../nodes/core/query';
-import {
-	buildCallbackRequest,
-	SAMPLE_SDK_APP_ID,
-	tencentLiveKitSign,
-	verifyTencentLiveKitCallback,
-} from '../../../nodes/TencentLiveKit/TencentLiveKitTriggerHelpers';
+import { buildCallbackRequest, SAMPLE_SDK_APP_ID } from '../../../nodes/TencentLiveKit/simulator';
+import { tencentLiveKitSign, verifyTencentLiveKitCallback } from '../../../nodes/TencentLiveKit/verify';
 import { fixtures } from './helpers';
 
 const VECTOR = {
