@@ -285,7 +285,7 @@ export function parseTencentLiveKitEvent(body: IDataObject, options: ParseOption
 	if (isBeforeCallback(command)) setOwn(data, 'decision', beforeCallbackDecision(command, options.workflowDecides, body));
 	// The URL's parameters win over a body member that would camelCase to `request` (none is
 	// documented); such a member stays in `raw`.
-	//TMP setOwn(data, 'request', callbackRequestOf(options.query));
+	setOwn(data, 'request', callbackRequestOf(options.query));
 	return {
 		event,
 		providerEvent: command,

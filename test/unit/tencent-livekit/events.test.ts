@@ -1,6 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { fixtures, send } from './helpers';
+import { fixtures, SDK_APP_ID, send } from './helpers';
+
+/** What the simulator puts in every callback URL (requestTime: the signing time, any second). */
+const URL_PARAMETERS = {
+	sdkAppId: SDK_APP_ID,
+	clientIp: '127.0.0.1',
+	optPlatform: 'RESTAPI',
+	requestTime: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/),
+};
 
 async function itemOf(name: string): Promise<IDataObject> {
 	const outcome = await send(fixtures[name]);
@@ -8,7 +16,7 @@ async function itemOf(name: string): Promise<IDataObject> {
 	return outcome.items[0];
 }
 
-describe('TUILiveKit typed data, per command (research §3.2 samples)', () => {
+describe('TUILiveKit typed data, per command (the documented samples, docs/protocols/tencent-livekit.md)', () => {
 	it('room.created: room info with ISO creation time and the room', async () => {
 		const item = await itemOf('room.created');
 		expect(item).toMatchObject({ room: { id: 'tandy-test-rest' }, occurredAt: '2023-12-26T11:25:22.780Z' });
@@ -31,6 +39,7 @@ describe('TUILiveKit typed data, per command (research §3.2 samples)', () => {
 				category: [1, 2],
 			},
 			eventTime: '2023-12-26T11:25:22.780Z',
+			request: URL_PARAMETERS,
 		});
 	});
 
@@ -198,6 +207,7 @@ describe('TUILiveKit typed data, per command (research §3.2 samples)', () => {
 				taskId: '-m9-bVVU7id***K-m928oZWQndiborbEWH3zY-lIXlprc-gQvQE',
 				payload: { status: 0 },
 			},
+			request: URL_PARAMETERS,
 		});
 		const variant = await itemOf('recording.changed#follow-prefix');
 		expect(variant).toMatchObject({ event: 'recording.changed', room: { id: '635055' } });
@@ -205,7 +215,8 @@ describe('TUILiveKit typed data, per command (research §3.2 samples)', () => {
 
 	it('the NotBlock configuration flag, if it ever arrives, is reported as unknown', async () => {
 		const item = await itemOf('unknown#not-block-flag');
-		expect(item).toMatchObject({ event: 'unknown', providerEvent: 'Live.CallbackBeforeCallBackNotBlock', room: null, data: {} });
+		expect(item).toMatchObject({ event: 'unknown', providerEvent: 'Live.CallbackBeforeCallBackNotBlock', room: null });
+		expect(item.data).toEqual({ request: URL_PARAMETERS });
 	});
 
 	it('a message with several elements joins its texts and ignores other element types', async () => {
