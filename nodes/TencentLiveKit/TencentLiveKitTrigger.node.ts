@@ -98,7 +98,7 @@ export class TencentLiveKitTrigger implements INodeType {
 			},
 			{
 				displayName:
-					'The workflow must answer within 2 seconds with JSON such as {{ $json.data.decision.allow }} or {{ $json.data.decision.reject }}. A late or failed answer blocks the gift (unless Live.CallbackBeforeCallBackNotBlock is configured) and delivers the message.',
+					'The workflow must answer within 2 seconds with JSON such as {{ $json.data.decision.allow }} or {{ $json.data.decision.reject }}. To rewrite a room message, edit {{ $json.data.decision.rewrite }} (the message\'s MsgBody and CloudCustomData in Tencent\'s own shape, not the camelCase copy in data) and answer with it. A late or failed answer blocks the gift (unless Live.CallbackBeforeCallBackNotBlock is configured) and delivers the message.',
 				name: 'decisionNotice',
 				type: 'notice',
 				default: '',

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { fixtures, SDK_APP_ID, send } from './helpers';
+import { answerProblems } from './tencentAnswer';
 
 /** What the simulator puts in every callback URL (requestTime: the signing time, any second). */
 const URL_PARAMETERS = {
@@ -174,6 +175,38 @@ describe('TUILiveKit typed data, per command (the documented samples, docs/proto
 			rewritableFields: ['MsgBody', 'CloudCustomData'],
 			onTimeout: 'delivered',
 		});
+		// The copy to edit keeps Tencent's own shape (PascalCase elements), unlike data.msgBody.
+		expect((data.decision as IDataObject).rewrite).toEqual({
+			ActionStatus: 'OK',
+			ErrorCode: 0,
+			ErrorInfo: '',
+			MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'red packet' } }],
+			CloudCustomData: 'your cloud custom data',
+		});
+	});
+
+	it('every answer a before-callback item offers is one Tencent accepts', async () => {
+		for (const [name, command] of [
+			['gift.before_send', 'Live.CallbackBeforeSendGift'],
+			['message.before_send', 'Group.CallbackBeforeSendMsg'],
+		] as const) {
+			const decision = ((await itemOf(name)).data as IDataObject).decision as IDataObject;
+			const answers = Object.entries(decision).filter(([, v]) => v !== null && typeof v === 'object' && 'ErrorCode' in (v as object));
+			expect(answers.map(([k]) => k).sort()).toEqual(name === 'gift.before_send' ? ['allow', 'reject'] : ['allow', 'drop', 'reject', 'rewrite']);
+			for (const [key, answer] of answers) expect([key, answerProblems(command, answer)]).toEqual([key, []]);
+		}
+	});
+
+	it('a message without CloudCustomData offers a rewrite of MsgBody only; other element types are copied exactly', async () => {
+		const { CloudCustomData, ...noCustom } = fixtures['message.before_send'];
+		const body = [
+			{ MsgType: 'TIMFaceElem', MsgContent: { Index: 1, Data: 'x' } },
+			{ MsgType: 'TIMCustomElem', MsgContent: { Data: '{"a":1}', Desc: 'd', Ext: '', Sound: '' } },
+		];
+		const outcome = await send({ ...noCustom, MsgBody: body });
+		const rewrite = ((outcome.items[0].data as IDataObject).decision as IDataObject).rewrite;
+		expect(rewrite).toEqual({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', MsgBody: body });
+		expect(answerProblems('Group.CallbackBeforeSendMsg', rewrite)).toEqual([]);
 	});
 
 	it('message.sent: sequence, server time, text; no decision', async () => {
