@@ -68,7 +68,7 @@ export class TencentLiveKitTrigger implements INodeType {
 			},
 			eventsParameter(TENCENT_LIVEKIT_EVENTS),
 			...registrationParameters(
-				'The SDKAppID\'s callback URL and command list (from the selected events) are set, and the credential\'s callback token is enabled; the credential needs its REST settings (SecretKey, admin identifier, region).',
+				'The SDKAppID\'s callback URL and command list (from the selected events) are set, and the credential\'s callback token is set and enabled; unpublishing puts the token back as it was (another token is only replaced with "Replace Existing Configuration"). The credential needs its REST settings (SecretKey, admin identifier, region).',
 			),
 			{
 				displayName: 'Before-Callback Answer',
