@@ -53,7 +53,7 @@ export class TencentLiveKitApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'The token set with v4/live_config/set_callback_token (1 to 128 characters). Tencent then signs every callback URL with Sign = SHA-256(token + RequestTime); the trigger rejects callbacks whose signature does not match or is more than a minute old. Leave empty only while Tencent has no token enabled: callbacks are then accepted unsigned (authenticated "none"), and anyone who knows the URL can start the workflow.',
+				'The token set with v4/live_config/set_callback_token (1 to 128 characters). Tencent then signs every callback URL with Sign = SHA-256(token + RequestTime); the trigger rejects callbacks whose signature does not match or is more than a minute old. Leave empty only while Tencent has no token enabled: callbacks are then accepted unsigned (authenticated "none"), and anyone who knows the URL can start the workflow. With "Register Automatically" on the trigger, publishing sets and enables this token and unpublishing puts Tencent\'s previous token state back; the workflow keeps only a keyed fingerprint of it, never the token.',
 		},
 		{
 			displayName: 'SecretKey',

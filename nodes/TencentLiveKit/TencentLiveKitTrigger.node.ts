@@ -16,7 +16,7 @@ import { receiveCallback } from '../core/receive';
 import { liveKitCheckExists, liveKitCreate, liveKitDelete } from './autoRegister';
 import { TENCENT_LIVEKIT_EVENTS } from './events';
 import { tencentLiveKitProvider } from './provider';
-import { DEFAULT_MAX_CLOCK_SKEW_SECONDS } from './TencentLiveKitTriggerHelpers';
+import { DEFAULT_MAX_CLOCK_SKEW_SECONDS } from './verify';
 
 const SDK_APP_ID_FORMAT = /^\d{1,12}$/;
 const MAX_TOKEN_LENGTH = 128;
@@ -68,7 +68,7 @@ export class TencentLiveKitTrigger implements INodeType {
 			},
 			eventsParameter(TENCENT_LIVEKIT_EVENTS),
 			...registrationParameters(
-				'The SDKAppID\'s callback URL and command list (from the selected events) are set, and the credential\'s callback token is enabled; the credential needs its REST settings (SecretKey, admin identifier, region).',
+				'The SDKAppID\'s callback URL and command list (from the selected events) are set, and the credential\'s callback token is set and enabled; unpublishing puts the token back as it was (another token is only replaced with "Replace Existing Configuration"). The credential needs its REST settings (SecretKey, admin identifier, region).',
 			),
 			{
 				displayName: 'Before-Callback Answer',
@@ -98,7 +98,7 @@ export class TencentLiveKitTrigger implements INodeType {
 			},
 			{
 				displayName:
-					'The workflow must answer within 2 seconds with JSON such as {{ $json.data.decision.allow }} or {{ $json.data.decision.reject }}. A late or failed answer blocks the gift (unless Live.CallbackBeforeCallBackNotBlock is configured) and delivers the message.',
+					'The workflow must answer within 2 seconds with JSON such as {{ $json.data.decision.allow }} or {{ $json.data.decision.reject }}. To rewrite a room message, edit {{ $json.data.decision.rewrite }} (the message\'s MsgBody and CloudCustomData in Tencent\'s own shape, not the camelCase copy in data) and answer with it. A late or failed answer blocks the gift (unless Live.CallbackBeforeCallBackNotBlock is configured) and delivers the message.',
 				name: 'decisionNotice',
 				type: 'notice',
 				default: '',

@@ -1,13 +1,19 @@
 /**
- * The two "before" callbacks whose answer changes what Tencent does (research §1.3, §3.2 #14, #16),
- * and the answers a workflow can give to them. Every other command is informational.
+ * The two "before" callbacks whose answer changes what Tencent does, and the answers a workflow can
+ * give to them (docs/protocols/tencent-livekit.md, "Answers"). Every other command is informational.
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { TENCENT_LIVEKIT_SUCCESS_BODY } from './provider';
+import { setOwn } from '../core/convert';
+
+/** Tencent's own success body; before-callback answers change only ErrorCode/ErrorInfo (and a rewrite). */
+export const TENCENT_LIVEKIT_SUCCESS_BODY = { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' };
 
 export const GIFT_BEFORE_SEND = 'Live.CallbackBeforeSendGift';
 export const MESSAGE_BEFORE_SEND = 'Group.CallbackBeforeSendMsg';
+
+/** The members of a message that an allowing answer may replace, in Tencent's spelling. */
+export const REWRITABLE_FIELDS = ['MsgBody', 'CloudCustomData'] as const;
 
 /** How the node answers before-callbacks (the values are n8n webhook response modes). */
 export type BeforeCallbackAnswer = 'onReceived' | 'responseNode' | 'lastNode';
@@ -21,11 +27,34 @@ function answer(errorCode: number, errorInfo = ''): IDataObject {
 	return { ...TENCENT_LIVEKIT_SUCCESS_BODY, ErrorCode: errorCode, ErrorInfo: errorInfo };
 }
 
+/** A deep copy of a JSON value that keeps every member name as sent (`__proto__` included). */
+function copyJson(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(copyJson);
+	if (value === null || typeof value !== 'object') return value;
+	const out: IDataObject = {};
+	for (const [key, inner] of Object.entries(value as IDataObject)) setOwn(out, key, copyJson(inner));
+	return out;
+}
+
+/**
+ * An allowing answer that carries the message's own `MsgBody` and `CloudCustomData` exactly as
+ * Tencent sent them (its PascalCase element shape, not the camelCase copy in `data`): a workflow
+ * edits this copy and answers with it.
+ */
+function rewriteAnswer(body: IDataObject): IDataObject {
+	const rewrite = answer(0);
+	for (const field of REWRITABLE_FIELDS) {
+		if (Object.prototype.hasOwnProperty.call(body, field)) setOwn(rewrite, field, copyJson(body[field]));
+	}
+	return rewrite;
+}
+
 /**
  * What the item of a before-callback carries in `data.decision`: whether Tencent is waiting for the
- * workflow's answer, and the answer bodies to send back (unchanged, or with `ErrorInfo` filled in).
+ * workflow's answer, and the answer bodies to send back (unchanged, or with `ErrorInfo` filled in;
+ * for a message also `rewrite`, the original content to edit).
  */
-export function beforeCallbackDecision(command: string, workflowDecides: boolean): IDataObject {
+export function beforeCallbackDecision(command: string, workflowDecides: boolean, body: IDataObject): IDataObject {
 	const isMessage = command === MESSAGE_BEFORE_SEND;
 	const decision: IDataObject = {
 		awaited: workflowDecides,
@@ -36,7 +65,8 @@ export function beforeCallbackDecision(command: string, workflowDecides: boolean
 	};
 	if (isMessage) {
 		decision.drop = answer(2);
-		decision.rewritableFields = ['MsgBody', 'CloudCustomData'];
+		decision.rewrite = rewriteAnswer(body);
+		decision.rewritableFields = [...REWRITABLE_FIELDS];
 	}
 	return decision;
 }

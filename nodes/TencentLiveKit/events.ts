@@ -1,67 +1,87 @@
 /**
- * Tencent TUILiveKit callbacks (research tuilivekit.md §3) → normalized event, room and typed `data`.
+ * Tencent TUILiveKit callbacks → normalized event, room and typed `data`
+ * (docs/protocols/tencent-livekit.md, "Commands", and docs/events.md).
  * Total: any JSON object yields a ParsedEvent; an unmapped command yields `event: "unknown"`.
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { camelCase, isoFromUnix, toNumber, toStringOrNull } from '../core/convert';
+import { camelCase, isoFromUnix, ownValue, setOwn, toNumber, toStringOrNull } from '../core/convert';
 import type { TimeUnit } from '../core/convert';
 import type { ParsedEvent, RoomRef } from '../core/item';
 import type { EventOption } from '../core/parameters';
+import { queryParam } from '../core/query';
+import { parseUnixSeconds } from '../core/timeWindow';
 import { beforeCallbackDecision, isBeforeCallback } from './decision';
+import { QUERY } from './verify';
 
-export const TENCENT_LIVEKIT_EVENTS: readonly EventOption[] = [
-	{ value: 'room.created', name: 'Room Created', description: 'A live room was created: a live started (Live.CallbackAfterCreateRoom)' },
-	{ value: 'room.destroyed', name: 'Room Destroyed', description: 'A live room was dissolved, with final statistics (Live.CallbackAfterDestroyRoom)' },
-	{ value: 'room.updated', name: 'Room Updated', description: 'Room information changed (Live.CallbackAfterUpdateRoomInfo)' },
-	{ value: 'room.metadata_set', name: 'Room Metadata Set', description: 'Room metadata keys were set (Live.CallbackAfterSetMetadata)' },
-	{ value: 'room.metadata_deleted', name: 'Room Metadata Deleted', description: 'Room metadata keys were deleted (Live.CallbackAfterDelMetadata)' },
-	{ value: 'room.quota_threshold', name: 'Room Quota Threshold', description: 'Room count passed 70% of the quota (Live.CallbackAfterCreateRoomReachingThreshold)' },
-	{ value: 'member.changed', name: 'Member Changed', description: 'Members went online or offline in a room (Live.CallbackAfterMemberStateChanged)' },
-	{ value: 'room.owner_changed', name: 'Room Owner Changed', description: 'The room owner was transferred (Live.CallbackAfterChangeOwner)' },
-	{ value: 'room.admins_changed', name: 'Room Admins Changed', description: 'Room admins were added or removed (Live.CallbackAfterModifyAdmin)' },
-	{ value: 'seat.changed', name: 'Seat Changed', description: 'The co-guest seat list changed (Mic.CallbackAfterSeatInfoChanged)' },
-	{ value: 'battle.created', name: 'Battle Created', description: 'A PK battle was created (Live.CallbackAfterCreateBattle)' },
-	{ value: 'battle.started', name: 'Battle Started', description: 'A PK battle started (Live.CallbackAfterStartBattle)' },
-	{ value: 'battle.ended', name: 'Battle Ended', description: 'A PK battle ended, with scores (Live.CallbackAfterEndBattle)' },
-	{ value: 'gift.before_send', name: 'Gift Before Send (Can Veto)', description: 'A gift is about to be sent; the answer can reject it (Live.CallbackBeforeSendGift)' },
-	{ value: 'message.before_send', name: 'Message Before Send (Can Veto)', description: 'A room message is about to be delivered; the answer can reject, drop or rewrite it (Group.CallbackBeforeSendMsg)' },
-	{ value: 'message.sent', name: 'Message Sent', description: 'A room message was delivered (Group.CallbackAfterSendMsg)' },
-	{ value: 'follow.added', name: 'Follow Added', description: 'A user followed others (Follow.CallbackAfterFollowAdd)' },
-	{ value: 'follow.removed', name: 'Follow Removed', description: 'A user unfollowed others (Follow.CallbackAfterFollowDelete)' },
-	{ value: 'recording.changed', name: 'Recording Changed', description: 'The cloud recording status of a live changed (Live.CallbackAfterCloudRecordingChanged)' },
+/** One row of the event table: a normalized event and the command words that carry it. */
+export interface LiveKitEvent {
+	event: string;
+	/** Shown in the Events list. */
+	name: string;
+	/** What happened; the list shows it followed by the registered command word. */
+	summary: string;
+	/**
+	 * The command words: the first is the one registered in `CallbackCommandList`, the others are
+	 * spellings the documentation also shows (docs/protocols/tencent-livekit.md, "Commands").
+	 */
+	commands: readonly string[];
+	/**
+	 * Whether deduplicating on `eventId` is safe: false when two distinct events can have equal
+	 * bodies (docs/protocols/tencent-livekit.md, "eventId").
+	 */
+	dedupSafe: boolean;
+}
+
+/** THE event table: the Events parameter, the command lookup and the registration derive from it. */
+export const TENCENT_LIVEKIT_EVENT_TABLE: readonly LiveKitEvent[] = [
+	{ event: 'room.created', name: 'Room Created', summary: 'A live room was created: a live started', commands: ['Live.CallbackAfterCreateRoom'], dedupSafe: true },
+	{ event: 'room.destroyed', name: 'Room Destroyed', summary: 'A live room was dissolved, with final statistics', commands: ['Live.CallbackAfterDestroyRoom'], dedupSafe: true },
+	{ event: 'room.updated', name: 'Room Updated', summary: 'Room information changed', commands: ['Live.CallbackAfterUpdateRoomInfo'], dedupSafe: true },
+	{ event: 'room.metadata_set', name: 'Room Metadata Set', summary: 'Room metadata keys were set', commands: ['Live.CallbackAfterSetMetadata'], dedupSafe: true },
+	{ event: 'room.metadata_deleted', name: 'Room Metadata Deleted', summary: 'Room metadata keys were deleted', commands: ['Live.CallbackAfterDelMetadata'], dedupSafe: true },
+	{ event: 'room.quota_threshold', name: 'Room Quota Threshold', summary: 'Room count passed 70% of the quota', commands: ['Live.CallbackAfterCreateRoomReachingThreshold'], dedupSafe: true },
+	{ event: 'member.changed', name: 'Member Changed', summary: 'Members went online or offline in a room', commands: ['Live.CallbackAfterMemberStateChanged', 'Live.CallbackMemberStateChanged'], dedupSafe: true },
+	{ event: 'room.owner_changed', name: 'Room Owner Changed', summary: 'The room owner was transferred', commands: ['Live.CallbackAfterChangeOwner'], dedupSafe: true },
+	{ event: 'room.admins_changed', name: 'Room Admins Changed', summary: 'Room admins were added or removed', commands: ['Live.CallbackAfterModifyAdmin'], dedupSafe: true },
+	{ event: 'seat.changed', name: 'Seat Changed', summary: 'The co-guest seat list changed', commands: ['Mic.CallbackAfterSeatInfoChanged'], dedupSafe: true },
+	{ event: 'battle.created', name: 'Battle Created', summary: 'A PK battle was created', commands: ['Live.CallbackAfterCreateBattle'], dedupSafe: true },
+	{ event: 'battle.started', name: 'Battle Started', summary: 'A PK battle started', commands: ['Live.CallbackAfterStartBattle'], dedupSafe: true },
+	{ event: 'battle.ended', name: 'Battle Ended', summary: 'A PK battle ended, with scores', commands: ['Live.CallbackAfterEndBattle'], dedupSafe: true },
+	{ event: 'gift.before_send', name: 'Gift Before Send (Can Veto)', summary: 'A gift is about to be sent; the answer can reject it', commands: ['Live.CallbackBeforeSendGift'], dedupSafe: false },
+	{ event: 'message.before_send', name: 'Message Before Send (Can Veto)', summary: 'A room message is about to be delivered; the answer can reject, drop or rewrite it', commands: ['Group.CallbackBeforeSendMsg'], dedupSafe: true },
+	{ event: 'message.sent', name: 'Message Sent', summary: 'A room message was delivered', commands: ['Group.CallbackAfterSendMsg'], dedupSafe: true },
+	{ event: 'follow.added', name: 'Follow Added', summary: 'A user followed others', commands: ['Follow.CallbackAfterFollowAdd'], dedupSafe: true },
+	{ event: 'follow.removed', name: 'Follow Removed', summary: 'A user unfollowed others', commands: ['Follow.CallbackAfterFollowDelete'], dedupSafe: true },
+	{ event: 'recording.changed', name: 'Recording Changed', summary: 'The cloud recording status of a live changed', commands: ['Live.CallbackAfterCloudRecordingChanged', 'Follow.CallbackAfterCloudRecordingChanged'], dedupSafe: true },
 ];
 
-/**
- * The command words of research §3.1 (and the variants the documentation also shows) → event.
- * `Live.CallbackBeforeCallBackNotBlock` is a configuration flag that never arrives as a callback; if
- * it ever does, it is reported as "unknown" like any command without an event of its own.
- */
-export const COMMAND_EVENTS: Readonly<Record<string, string>> = {
-	'Live.CallbackAfterCreateRoom': 'room.created',
-	'Live.CallbackAfterDestroyRoom': 'room.destroyed',
-	'Live.CallbackAfterUpdateRoomInfo': 'room.updated',
-	'Live.CallbackAfterSetMetadata': 'room.metadata_set',
-	'Live.CallbackAfterDelMetadata': 'room.metadata_deleted',
-	'Live.CallbackAfterCreateRoomReachingThreshold': 'room.quota_threshold',
-	'Live.CallbackAfterMemberStateChanged': 'member.changed',
-	'Live.CallbackMemberStateChanged': 'member.changed',
-	'Live.CallbackAfterChangeOwner': 'room.owner_changed',
-	'Live.CallbackAfterModifyAdmin': 'room.admins_changed',
-	'Mic.CallbackAfterSeatInfoChanged': 'seat.changed',
-	'Live.CallbackAfterCreateBattle': 'battle.created',
-	'Live.CallbackAfterStartBattle': 'battle.started',
-	'Live.CallbackAfterEndBattle': 'battle.ended',
-	'Live.CallbackBeforeSendGift': 'gift.before_send',
-	'Group.CallbackBeforeSendMsg': 'message.before_send',
-	'Group.CallbackAfterSendMsg': 'message.sent',
-	'Follow.CallbackAfterFollowAdd': 'follow.added',
-	'Follow.CallbackAfterFollowDelete': 'follow.removed',
-	'Live.CallbackAfterCloudRecordingChanged': 'recording.changed',
-	'Follow.CallbackAfterCloudRecordingChanged': 'recording.changed',
-};
+/** The Events parameter's options. */
+export const TENCENT_LIVEKIT_EVENTS: readonly EventOption[] = TENCENT_LIVEKIT_EVENT_TABLE.map((row) => ({
+	value: row.event,
+	name: row.name,
+	description: `${row.summary} (${row.commands[0]})`,
+}));
 
-/** Wire fields holding times, at any depth, with their unit (research §3.1: EventTime is ms). */
+/**
+ * Command word → event. `Live.CallbackBeforeCallBackNotBlock` is a configuration flag that never
+ * arrives as a callback; if it ever does, it is reported as "unknown" like any command without a row.
+ */
+const COMMAND_EVENTS: ReadonlyMap<string, string> = new Map(
+	TENCENT_LIVEKIT_EVENT_TABLE.flatMap((row) => row.commands.map((command) => [command, row.event] as const)),
+);
+
+/** The event of a command word; undefined for a command without a row (never an inherited member). */
+export function eventOfCommand(command: string): string | undefined {
+	return COMMAND_EVENTS.get(command);
+}
+
+/** Every command word the table knows, variants included. */
+export function knownCommands(): string[] {
+	return [...COMMAND_EVENTS.keys()];
+}
+
+/** Wire fields holding times, at any depth, with their unit (docs/protocols/tencent-livekit.md: EventTime is ms). */
 const TIME_FIELDS: Readonly<Record<string, TimeUnit>> = {
 	EventTime: 'ms',
 	CallbackTs: 'ms',
@@ -102,13 +122,15 @@ export function typedValue(value: unknown): unknown {
 	if (value === null || typeof value !== 'object') return value;
 	const out: IDataObject = {};
 	for (const [key, inner] of Object.entries(value as IDataObject)) {
-		const name = RENAMED[key] ?? camelCase(key);
+		const name = ownValue(RENAMED, key) ?? camelCase(key);
+		const timeUnit = ownValue(TIME_FIELDS, key);
 		let converted: unknown;
 		if (isAccountField(key) || ID_FIELDS.has(key)) converted = idValue(inner);
-		else if (TIME_FIELDS[key] !== undefined) converted = isoFromUnix(inner, TIME_FIELDS[key]);
+		else if (timeUnit !== undefined) converted = isoFromUnix(inner, timeUnit);
 		else if (NUMBER_FIELDS.has(key) && typeof inner === 'string') converted = toNumber(inner) ?? inner;
 		else converted = typedValue(inner);
-		out[name] = converted as IDataObject[keyof IDataObject];
+		// Body-chosen names: `__proto__` must stay an own member (setOwn), never a prototype.
+		setOwn(out, name, converted);
 	}
 	return out;
 }
@@ -163,7 +185,7 @@ function occurredAtOf(body: IDataObject): string | null {
 	return null;
 }
 
-/** Recording EventType codes (research §3.2 #20); codes ≥ 308 are not confirmed. */
+/** Recording EventType codes (docs/protocols/tencent-livekit.md, "Commands"); codes ≥ 308 are not confirmed. */
 const RECORDING_EVENT_NAMES: Readonly<Record<number, string>> = {
 	301: 'recorder_started',
 	302: 'recorder_stopped',
@@ -227,21 +249,43 @@ const REFINE: Readonly<Record<string, Refine>> = {
 	},
 };
 
+/**
+ * The parameters Tencent adds to the callback URL, as `data.request` (docs/protocols/tencent-livekit.md,
+ * "Request"). Only `requestTime` is covered by the signature; `sdkAppId` is compared with the
+ * credential's when one is set; `clientIp` and `optPlatform` are as sent, unsigned.
+ */
+export function callbackRequestOf(query: IDataObject): IDataObject {
+	const text = (name: string) => {
+		const value = queryParam(query, name)?.trim();
+		return value === undefined || value === '' ? null : value;
+	};
+	const requestTime = parseUnixSeconds(text(QUERY.requestTime));
+	return {
+		sdkAppId: text(QUERY.sdkAppId),
+		clientIp: text(QUERY.clientIp),
+		optPlatform: text(QUERY.optPlatform),
+		requestTime: requestTime === null ? null : isoFromUnix(requestTime, 's'),
+	};
+}
+
 export interface ParseOptions {
-	/** Command word from the query string, used when the body carries none. */
-	queryCommand: string | null;
+	/** The callback URL's query string (command word fallback, `data.request`). */
+	query: IDataObject;
 	/** Whether the workflow answers before-callbacks (the node then waits for it). */
 	workflowDecides: boolean;
 }
 
 export function parseTencentLiveKitEvent(body: IDataObject, options: ParseOptions): ParsedEvent {
-	const command = commandOf(body, options.queryCommand);
-	const event = COMMAND_EVENTS[command] ?? 'unknown';
+	const command = commandOf(body, queryParam(options.query, ...QUERY.command));
+	const event = eventOfCommand(command) ?? 'unknown';
 	const rest: IDataObject = { ...body };
 	delete rest.CallbackCommand;
 	const data = typedValue(rest) as IDataObject;
-	REFINE[event]?.(data, body);
-	if (isBeforeCallback(command)) data.decision = beforeCallbackDecision(command, options.workflowDecides);
+	ownValue(REFINE, event)?.(data, body);
+	if (isBeforeCallback(command)) setOwn(data, 'decision', beforeCallbackDecision(command, options.workflowDecides, body));
+	// The URL's parameters win over a body member that would camelCase to `request` (none is
+	// documented); such a member stays in `raw`.
+	setOwn(data, 'request', callbackRequestOf(options.query));
 	return {
 		event,
 		providerEvent: command,

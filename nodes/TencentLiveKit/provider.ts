@@ -5,15 +5,10 @@ import type { CallbackProvider, CallbackRequest } from '../core/provider';
 import { refuse } from '../core/provider';
 import { queryParam } from '../core/query';
 import { unixSeconds } from '../core/timeWindow';
-import { BEFORE_CALLBACK_ANSWERS, isBeforeCallback } from './decision';
+import { BEFORE_CALLBACK_ANSWERS, isBeforeCallback, TENCENT_LIVEKIT_SUCCESS_BODY } from './decision';
 import type { BeforeCallbackAnswer } from './decision';
 import { commandOf, parseTencentLiveKitEvent } from './events';
-import {
-	DEFAULT_MAX_CLOCK_SKEW_SECONDS,
-	QUERY,
-	TENCENT_LIVEKIT_VOLATILE_KEYS,
-	verifyTencentLiveKitCallback,
-} from './TencentLiveKitTriggerHelpers';
+import { DEFAULT_MAX_CLOCK_SKEW_SECONDS, QUERY, TENCENT_LIVEKIT_VOLATILE_KEYS, verifyTencentLiveKitCallback } from './verify';
 
 export interface TencentLiveKitSettings {
 	sdkAppId: string | null;
@@ -22,9 +17,6 @@ export interface TencentLiveKitSettings {
 	/** The workflow answers before-callbacks (`lastNode` / `responseNode` response modes). */
 	workflowDecides: boolean;
 }
-
-/** Tencent's own success body; before-callback answers change only ErrorCode/ErrorInfo. */
-export const TENCENT_LIVEKIT_SUCCESS_BODY = { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' };
 
 /** True when the workflow answers this request: a before-callback while the workflow decides. */
 function decides(request: CallbackRequest, settings: TencentLiveKitSettings): boolean {
@@ -65,8 +57,7 @@ export const tencentLiveKitProvider: CallbackProvider<TencentLiveKitSettings> = 
 		return auth.ok ? auth : refuse(401, auth.reason, auth.logHint);
 	},
 	parse(request, settings) {
-		const queryCommand = queryParam(request.query, ...QUERY.command);
-		return parseTencentLiveKitEvent(request.body, { queryCommand, workflowDecides: decides(request, settings) });
+		return parseTencentLiveKitEvent(request.body, { query: request.query, workflowDecides: decides(request, settings) });
 	},
 	answerAtOnce: (settings) => settings.workflowDecides,
 	answerFromWorkflow: (request, settings) => decides(request, settings),

@@ -25,7 +25,8 @@ const ROOT = path.resolve(__dirname, '..', '..');
  * @property {string} label
  * @property {string} node            node name (type = `<package>.<node>`)
  * @property {string} triggerName     the trigger node's default name in workflows
- * @property {string} helpers         compiled helpers module, relative to the repo
+ * @property {string} [helpers]       compiled helpers module, relative to the repo
+ * @property {string} [simulator]     compiled simulator module (`buildCallbackRequest`), relative to the repo
  * @property {{ type: string, name: string, fields: CredentialField[] }} credential
  * @property {object} success         the body the provider must get back with 200
  * @property {string} webhookId       fixed webhookId of the example workflow (stable dev URL)
@@ -57,7 +58,7 @@ const PROVIDERS = [
 		label: 'Tencent TUILiveKit',
 		node: 'tencentLiveKitTrigger',
 		triggerName: 'Tencent TUILiveKit Trigger',
-		helpers: 'dist/nodes/TencentLiveKit/TencentLiveKitTriggerHelpers.js',
+		simulator: 'dist/nodes/TencentLiveKit/simulator.js',
 		credential: {
 			type: 'tencentLiveKitApi',
 			name: 'Tencent TUILiveKit (dev)',
@@ -119,7 +120,7 @@ const fixturePath = (p) => path.join(ROOT, 'test', 'fixtures', `${p.id}.json`);
 const examplePath = (p) => path.join(ROOT, 'examples', `${p.id}.json`);
 
 function isAvailable(p) {
-	return fs.existsSync(path.join(ROOT, p.helpers)) && fs.existsSync(fixturePath(p));
+	return fs.existsSync(path.join(ROOT, p.simulator || p.helpers)) && fs.existsSync(fixturePath(p));
 }
 
 /** Providers whose trigger is built (dist/) and has fixtures. */
@@ -143,11 +144,12 @@ function loadEvents(p) {
 const eventOfKey = (key) => key.split('#')[0];
 
 function loadHelpers(p) {
-	const file = path.join(ROOT, p.helpers);
-	if (!fs.existsSync(file)) throw new Error(`${p.helpers} is missing: run \`npm run build\` first`);
+	const rel = p.simulator || p.helpers;
+	const file = path.join(ROOT, rel);
+	if (!fs.existsSync(file)) throw new Error(`${rel} is missing: run \`npm run build\` first`);
 	const helpers = require(file);
 	if (typeof helpers.buildCallbackRequest !== 'function') {
-		throw new Error(`${p.helpers} does not export buildCallbackRequest`);
+		throw new Error(`${rel} does not export buildCallbackRequest`);
 	}
 	return helpers;
 }

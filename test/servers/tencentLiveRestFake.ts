@@ -114,6 +114,10 @@ export async function startLiveRestFake(
 			case 'get_callback_token':
 				if (!state.token) return envelope(100302, 'No token configuration exists');
 				return envelope(0, '', { ...state.token });
+			case 'delete_callback_token':
+				// Documented errors are only 100001/100002; deleting nothing succeeds here.
+				state.token = null;
+				return envelope(0, '');
 		}
 		return envelope(60020, `unknown command ${command}`);
 	}

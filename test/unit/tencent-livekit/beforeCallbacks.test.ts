@@ -22,6 +22,7 @@ import { NodeConnectionTypes, Workflow } from 'n8n-workflow';
 import { TencentLiveKitTrigger } from '../../../nodes/TencentLiveKit/TencentLiveKitTrigger.node';
 import { nodeError, runAfterTrigger } from '../../harness/workflow';
 import { fixtures, OK_BODY, send } from './helpers';
+import { answerProblems } from './tencentAnswer';
 
 const BEFORE = ['gift.before_send', 'message.before_send'] as const;
 const WORKFLOW_MODES = ['lastNode', 'responseNode'] as const;
@@ -240,6 +241,49 @@ describe("before-callbacks: n8n-nodes-base's real Respond to Webhook node", () =
 		);
 		expect(run.status).toBe('success');
 		expect(responses).toEqual([{ body: { ActionStatus: 'OK', ErrorCode: 1, ErrorInfo: '' }, headers: {}, statusCode: 200 }]);
+	});
+
+	/** An edit a workflow makes: the text elements of Tencent's own MsgBody copy, censored. */
+	const CENSOR =
+		'={{ { ...$json.data.decision.rewrite, MsgBody: $json.data.decision.rewrite.MsgBody.map(e => e.MsgType === "TIMTextElem" ? { ...e, MsgContent: { ...e.MsgContent, Text: e.MsgContent.Text.replace("red", "***") } } : e) } }}';
+
+	it('version 1 answers a message edited from data.decision.rewrite, in the shape Tencent accepts', async () => {
+		const { run, responses } = await decideInWorkflow('message.before_send', responderNode(type, 1, CENSOR), realRespond);
+		expect(run.status).toBe('success');
+		expect(responses).toHaveLength(1);
+		const answer = responses[0].body;
+		expect(answer).toEqual({
+			ActionStatus: 'OK',
+			ErrorCode: 0,
+			ErrorInfo: '',
+			MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: '*** packet' } }],
+			CloudCustomData: 'your cloud custom data',
+		});
+		expect(answerProblems('Group.CallbackBeforeSendMsg', answer)).toEqual([]);
+	});
+
+	it('version 1 answers the unedited rewrite copy with the message exactly as Tencent sent it', async () => {
+		const { responses } = await decideInWorkflow(
+			'message.before_send',
+			responderNode(type, 1, '={{ $json.data.decision.rewrite }}'),
+			realRespond,
+		);
+		const sent = fixtures['message.before_send'];
+		expect(responses[0].body).toEqual({ ...OK_BODY, MsgBody: sent.MsgBody, CloudCustomData: sent.CloudCustomData });
+		expect(answerProblems('Group.CallbackBeforeSendMsg', responses[0].body)).toEqual([]);
+	});
+
+	it('the camelCase copy in data.msgBody is not an answer Tencent accepts (why the rewrite copy exists)', async () => {
+		const { responses } = await decideInWorkflow(
+			'message.before_send',
+			responderNode(type, 1, '={{ { ...$json.data.decision.allow, MsgBody: $json.data.msgBody } }}'),
+			realRespond,
+		);
+		expect(answerProblems('Group.CallbackBeforeSendMsg', responses[0].body)).toEqual([
+			'MsgBody[0] has member msgType',
+			'MsgBody[0] has member msgContent',
+			'MsgBody[0].MsgType undefined is not a message element type',
+		]);
 	});
 
 	it.each([1.1, 1.5])('version %s refuses to run after a community trigger (the limitation the README states)', async (version) => {

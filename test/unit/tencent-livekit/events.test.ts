@@ -1,6 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { fixtures, send } from './helpers';
+import { fixtures, SDK_APP_ID, send } from './helpers';
+import { answerProblems } from './tencentAnswer';
+
+/** What the simulator puts in every callback URL (requestTime: the signing time, any second). */
+const URL_PARAMETERS = {
+	sdkAppId: SDK_APP_ID,
+	clientIp: '127.0.0.1',
+	optPlatform: 'RESTAPI',
+	requestTime: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/),
+};
 
 async function itemOf(name: string): Promise<IDataObject> {
 	const outcome = await send(fixtures[name]);
@@ -8,7 +17,7 @@ async function itemOf(name: string): Promise<IDataObject> {
 	return outcome.items[0];
 }
 
-describe('TUILiveKit typed data, per command (research §3.2 samples)', () => {
+describe('TUILiveKit typed data, per command (the documented samples, docs/protocols/tencent-livekit.md)', () => {
 	it('room.created: room info with ISO creation time and the room', async () => {
 		const item = await itemOf('room.created');
 		expect(item).toMatchObject({ room: { id: 'tandy-test-rest' }, occurredAt: '2023-12-26T11:25:22.780Z' });
@@ -31,6 +40,7 @@ describe('TUILiveKit typed data, per command (research §3.2 samples)', () => {
 				category: [1, 2],
 			},
 			eventTime: '2023-12-26T11:25:22.780Z',
+			request: URL_PARAMETERS,
 		});
 	});
 
@@ -165,6 +175,38 @@ describe('TUILiveKit typed data, per command (research §3.2 samples)', () => {
 			rewritableFields: ['MsgBody', 'CloudCustomData'],
 			onTimeout: 'delivered',
 		});
+		// The copy to edit keeps Tencent's own shape (PascalCase elements), unlike data.msgBody.
+		expect((data.decision as IDataObject).rewrite).toEqual({
+			ActionStatus: 'OK',
+			ErrorCode: 0,
+			ErrorInfo: '',
+			MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'red packet' } }],
+			CloudCustomData: 'your cloud custom data',
+		});
+	});
+
+	it('every answer a before-callback item offers is one Tencent accepts', async () => {
+		for (const [name, command] of [
+			['gift.before_send', 'Live.CallbackBeforeSendGift'],
+			['message.before_send', 'Group.CallbackBeforeSendMsg'],
+		] as const) {
+			const decision = ((await itemOf(name)).data as IDataObject).decision as IDataObject;
+			const answers = Object.entries(decision).filter(([, v]) => v !== null && typeof v === 'object' && 'ErrorCode' in (v as object));
+			expect(answers.map(([k]) => k).sort()).toEqual(name === 'gift.before_send' ? ['allow', 'reject'] : ['allow', 'drop', 'reject', 'rewrite']);
+			for (const [key, answer] of answers) expect([key, answerProblems(command, answer)]).toEqual([key, []]);
+		}
+	});
+
+	it('a message without CloudCustomData offers a rewrite of MsgBody only; other element types are copied exactly', async () => {
+		const { CloudCustomData, ...noCustom } = fixtures['message.before_send'];
+		const body = [
+			{ MsgType: 'TIMFaceElem', MsgContent: { Index: 1, Data: 'x' } },
+			{ MsgType: 'TIMCustomElem', MsgContent: { Data: '{"a":1}', Desc: 'd', Ext: '', Sound: '' } },
+		];
+		const outcome = await send({ ...noCustom, MsgBody: body });
+		const rewrite = ((outcome.items[0].data as IDataObject).decision as IDataObject).rewrite;
+		expect(rewrite).toEqual({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', MsgBody: body });
+		expect(answerProblems('Group.CallbackBeforeSendMsg', rewrite)).toEqual([]);
 	});
 
 	it('message.sent: sequence, server time, text; no decision', async () => {
@@ -198,6 +240,7 @@ describe('TUILiveKit typed data, per command (research §3.2 samples)', () => {
 				taskId: '-m9-bVVU7id***K-m928oZWQndiborbEWH3zY-lIXlprc-gQvQE',
 				payload: { status: 0 },
 			},
+			request: URL_PARAMETERS,
 		});
 		const variant = await itemOf('recording.changed#follow-prefix');
 		expect(variant).toMatchObject({ event: 'recording.changed', room: { id: '635055' } });
@@ -205,7 +248,8 @@ describe('TUILiveKit typed data, per command (research §3.2 samples)', () => {
 
 	it('the NotBlock configuration flag, if it ever arrives, is reported as unknown', async () => {
 		const item = await itemOf('unknown#not-block-flag');
-		expect(item).toMatchObject({ event: 'unknown', providerEvent: 'Live.CallbackBeforeCallBackNotBlock', room: null, data: {} });
+		expect(item).toMatchObject({ event: 'unknown', providerEvent: 'Live.CallbackBeforeCallBackNotBlock', room: null });
+		expect(item.data).toEqual({ request: URL_PARAMETERS });
 	});
 
 	it('a message with several elements joins its texts and ignores other element types', async () => {

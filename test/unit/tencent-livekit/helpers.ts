@@ -1,7 +1,8 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
+import { now } from '../../../nodes/core/clock';
 import { TencentLiveKitTrigger } from '../../../nodes/TencentLiveKit/TencentLiveKitTrigger.node';
-import { buildCallbackRequest } from '../../../nodes/TencentLiveKit/TencentLiveKitTriggerHelpers';
+import { buildCallbackRequest } from '../../../nodes/TencentLiveKit/simulator';
 import { callWebhook } from '../../harness/webhook';
 import type { WebhookOutcome } from '../../harness/webhook';
 import fixtureFile from '../../fixtures/tencent-livekit.json';
@@ -14,8 +15,9 @@ export const CREDENTIALS = { tencentLiveKitApi: { sdkAppId: SDK_APP_ID, callback
 
 export const OK_BODY = { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' };
 
+/** The node's clock (nodes/core/clock.ts), so a test that sets it signs at the same time. */
 export function nowSec(): number {
-	return Math.floor(Date.now() / 1000);
+	return Math.floor(now() / 1000);
 }
 
 export interface SendOptions {

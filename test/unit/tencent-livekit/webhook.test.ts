@@ -1,17 +1,17 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { COMMAND_EVENTS } from '../../../nodes/TencentLiveKit/events';
-import { tencentLiveKitSign } from '../../../nodes/TencentLiveKit/TencentLiveKitTriggerHelpers';
+import { knownCommands } from '../../../nodes/TencentLiveKit/events';
+import { tencentLiveKitSign } from '../../../nodes/TencentLiveKit/verify';
 import { fixtures, nowSec, OK_BODY, SDK_APP_ID, send, TOKEN } from './helpers';
 
 describe('Tencent TUILiveKit Trigger: every documented command', () => {
 	const names = Object.keys(fixtures);
 
-	it('has a fixture for every command word of research §3.1 that arrives as a callback', () => {
+	it('has a fixture for every command word (docs/protocols/tencent-livekit.md) that arrives as a callback', () => {
 		const commands = new Set(names.map((name) => fixtures[name].CallbackCommand));
-		for (const command of Object.keys(COMMAND_EVENTS)) expect(commands).toContain(command);
+		for (const command of knownCommands()) expect(commands).toContain(command);
 		expect(commands).toContain('Live.CallbackBeforeCallBackNotBlock');
-		expect(commands.size).toBe(Object.keys(COMMAND_EVENTS).length + 1);
+		expect(commands.size).toBe(knownCommands().length + 1);
 	});
 
 	it.each(names)('%s: signed callback → 200 success body and one normalized item', async (name) => {

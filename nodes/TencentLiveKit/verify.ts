@@ -1,19 +1,18 @@
 /**
- * Tencent TUILiveKit callback authentication (research tuilivekit.md §1.2, §2): Tencent adds
- * `SdkAppid`, `CallbackCommand`, `contenttype`, `ClientIP`, `OptPlatform` to the callback URL's
- * query string and, when a callback token is enabled, `Sign` = hex SHA-256(token + RequestTime)
- * and `RequestTime` (Unix seconds). The body itself is not signed.
+ * Tencent TUILiveKit callback authentication, as pure functions (docs/protocols/tencent-livekit.md,
+ * "Signature"). Tencent adds `SdkAppid`, `CallbackCommand`, `contenttype`, `ClientIP` and
+ * `OptPlatform` to the callback URL's query string and, when a callback token is enabled,
+ * `Sign` = hex SHA-256(token + RequestTime) and `RequestTime` (Unix seconds). Nothing else is signed:
+ * not the body, not the other query parameters.
  */
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Authenticated } from '../core/item';
 import { queryParam } from '../core/query';
-import { jsonCallback } from '../core/request';
-import type { OutgoingCallback } from '../core/request';
 import { hexSignatureMatches, keyTimeDigest } from '../core/signatures';
 import { checkTimeWindow, parseUnixSeconds } from '../core/timeWindow';
 
-/** Research §2: a RequestTime more than one minute away from now is invalid. */
+/** Tencent's documentation: a RequestTime more than one minute away from now is invalid. */
 export const DEFAULT_MAX_CLOCK_SKEW_SECONDS = 60;
 
 /** Sign and RequestTime travel in the query string, so no body member changes between retries. */
@@ -89,38 +88,4 @@ export function verifyTencentLiveKitCallback(query: IDataObject, options: Tencen
 		};
 	}
 	return { ok: true, authenticated: 'signature' };
-}
-
-export interface TencentLiveKitSecrets {
-	sdkAppId: string;
-	/** When set, the request is signed with `Sign` and `RequestTime`. */
-	callbackToken?: string | null;
-}
-
-/** The SDKAppID used for requests built without a credential (the documentation's sample app). */
-export const SAMPLE_SDK_APP_ID = '1400000000';
-
-/**
- * Builds the request Tencent sends for `payload`: the body as is, and in the query string
- * `SdkAppid`, `CallbackCommand` (the body's), `contenttype=json`, `ClientIP`, `OptPlatform`,
- * plus `Sign` and `RequestTime` = `nowSec` when a callback token is given.
- */
-export function buildCallbackRequest(
-	payload: IDataObject,
-	secrets: TencentLiveKitSecrets | null,
-	nowSec: number,
-): OutgoingCallback {
-	const query: Record<string, string> = {
-		SdkAppid: secrets?.sdkAppId ?? SAMPLE_SDK_APP_ID,
-		CallbackCommand: typeof payload.CallbackCommand === 'string' ? payload.CallbackCommand : '',
-		contenttype: 'json',
-		ClientIP: '127.0.0.1',
-		OptPlatform: 'RESTAPI',
-	};
-	const token = secrets?.callbackToken;
-	if (token) {
-		query.Sign = tencentLiveKitSign(token, nowSec);
-		query.RequestTime = String(nowSec);
-	}
-	return jsonCallback(payload, query);
 }
