@@ -11,9 +11,9 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { EVENTS_SUBTITLE, eventsParameter } from '../core/parameters';
-import { registrationParameters } from '../core/registration';
+import { registrationCreate, registrationDelete, registrationExists, registrationParameters } from '../core/registration';
 import { receiveCallback } from '../core/receive';
-import { liveKitCheckExists, liveKitCreate, liveKitDelete } from './autoRegister';
+import { liveKitRegistrar } from './registration';
 import { TENCENT_LIVEKIT_EVENTS } from './events';
 import { tencentLiveKitProvider } from './provider';
 import { DEFAULT_MAX_CLOCK_SKEW_SECONDS } from './verify';
@@ -161,15 +161,15 @@ export class TencentLiveKitTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			// Without "Register Automatically" the URL is set by hand (console or v4/live_config) and
-			// these change nothing; with it they manage the SDKAppID's callback configuration (autoRegister.ts).
+			// these change nothing; with it they manage the SDKAppID's callback configuration (registration.ts).
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return await liveKitCheckExists.call(this);
+				return await registrationExists(this, liveKitRegistrar);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				return await liveKitCreate.call(this);
+				return await registrationCreate(this, liveKitRegistrar);
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				return await liveKitDelete.call(this);
+				return await registrationDelete(this, liveKitRegistrar);
 			},
 		},
 	};

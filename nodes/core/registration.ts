@@ -84,12 +84,18 @@ export interface Registrar<Want, Stored extends IDataObject> {
 	isCurrent(ctx: IHookFunctions, stored: Stored, want: Want): Promise<boolean>;
 	/** A configuration this workflow created earlier but no longer remembers (lost static data). Reads only. */
 	findLeftover?(ctx: IHookFunctions, want: Want): Promise<Stored | undefined>;
+	/**
+	 * True when `create` updates this node's own stale registration in place (it is then passed as
+	 * `previous`) instead of the lifecycle removing it first: for state that removal would lose,
+	 * such as what a provider held before this node changed it.
+	 */
+	updatesInPlace?: boolean;
 	/** Foreign configuration that `create` would replace, described for the user. Reads only. */
-	conflicts(ctx: IHookFunctions, want: Want): Promise<string[]>;
+	conflicts(ctx: IHookFunctions, want: Want, previous?: Stored): Promise<string[]>;
 	/** The refusal shown when conflicts exist and "Replace Existing Configuration" is off. */
 	refusal(want: Want, conflicts: string[]): string;
 	/** Creates the configuration (replacing what `conflicts` named) and returns what to remember. */
-	create(ctx: IHookFunctions, want: Want): Promise<Stored>;
+	create(ctx: IHookFunctions, want: Want, previous?: Stored): Promise<Stored>;
 	/** Removes what `stored` describes, and only while it is still this workflow's. */
 	remove(ctx: IHookFunctions, stored: Stored): Promise<void>;
 }
@@ -116,18 +122,19 @@ export async function registrationCreate<W, S extends IDataObject>(
 ): Promise<boolean> {
 	if (registrationMode(ctx) !== 'production') return true;
 	const want = await registrar.want(ctx);
-	const stale = storedRegistration<S>(ctx);
-	if (stale) {
-		await registrar.remove(ctx, stale);
+	let previous = storedRegistration<S>(ctx);
+	if (previous && !registrar.updatesInPlace) {
+		await registrar.remove(ctx, previous);
 		clearRegistration(ctx);
+		previous = undefined;
 	}
 	const leftover = await registrar.findLeftover?.(ctx, want);
 	if (leftover) await registrar.remove(ctx, leftover);
-	const conflicts = await registrar.conflicts(ctx, want);
+	const conflicts = await registrar.conflicts(ctx, want, previous);
 	if (conflicts.length > 0 && ctx.getNodeParameter('replaceExisting', false) !== true) {
 		throw new NodeOperationError(ctx.getNode(), registrar.refusal(want, conflicts));
 	}
-	saveRegistration(ctx, await registrar.create(ctx, want));
+	saveRegistration(ctx, await registrar.create(ctx, want, previous));
 	return true;
 }
 

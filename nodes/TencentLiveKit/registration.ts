@@ -14,7 +14,8 @@ import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { hmacSha256Hex, safeEqual } from '../core/digest';
-import { clearRegistration, registrationMode, saveRegistration, storedRegistration } from '../core/registration';
+import { saveRegistration, storedRegistration } from '../core/registration';
+import type { Registrar } from '../core/registration';
 import { eventOfCommand } from './events';
 import { LIVE_CALLBACK_COMMANDS } from './TencentLiveKitDescription';
 import { liveConfigRequest } from './TencentLiveKitApi';
@@ -174,52 +175,70 @@ async function planToken(
 	};
 }
 
-export async function liveKitCheckExists(this: IHookFunctions): Promise<boolean> {
-	if (registrationMode(this) !== 'production') return true;
-	if (!storedRegistration(this)) return false;
-	const want = await wanted(this);
-	const registration = ourRegistration(this, want.secretKey)!;
-	const config = await currentConfig(this);
-	// Deleted, taken over or different: create() decides (and keeps the token record it needs).
-	if (!config || config.Url !== registration.url || config.Url !== want.url) return false;
-	if (!sameList(config.CallbackCommandList, want.commands)) return false;
-	if (want.token === null) return registration.token === null;
-	const wantPrint = tokenFingerprint(want.secretKey, want.token);
-	if (!registration.token || !safeEqual(registration.token.fingerprint, wantPrint)) return false;
-	const token = await currentToken(this);
-	return isToken(want.secretKey, token, wantPrint) && token!.IsTokenEnable;
-}
+type LiveKitWant = Awaited<ReturnType<typeof wanted>>;
 
-export async function liveKitCreate(this: IHookFunctions): Promise<boolean> {
-	if (registrationMode(this) !== 'production') return true;
-	const want = await wanted(this);
-	const ours = ourRegistration(this, want.secretKey);
-	const config = await currentConfig(this);
-	const replace = this.getNodeParameter('replaceExisting', false) === true;
-	const foreign = config !== null && config.Url !== want.url && config.Url !== ours?.url;
-	if (foreign && !replace) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`SDKAppID already sends its callbacks to ${String(config.Url)} (${((config.CallbackCommandList as string[]) ?? []).length} commands). TUILiveKit holds one callback configuration per SDKAppID: enable "Replace Existing Configuration" to point it at this workflow, or delete that configuration first.`,
-		);
+/**
+ * The callback configuration as read at the start of one `create` hook call (conflicts() and
+ * create() run in the same call, before any write): read once per call.
+ */
+const configAtStart = new WeakMap<IHookFunctions, Promise<IDataObject | null>>();
+function configSeenBefore(ctx: IHookFunctions): Promise<IDataObject | null> {
+	let config = configAtStart.get(ctx);
+	if (!config) {
+		config = currentConfig(ctx);
+		configAtStart.set(ctx, config);
 	}
-	const token = await planToken(this, want, ours?.token ?? null, replace, false);
-	const body = { Url: want.url, CallbackCommandList: want.commands };
-	if (!config) await call(this, 'set_callback', body);
-	else if (config.Url !== want.url || !sameList(config.CallbackCommandList, want.commands)) await call(this, 'update_callback', body);
-	await token.apply();
-	saveRegistration(this, { url: want.url, commands: want.commands, token: token.record });
-	return true;
+	return config;
 }
 
-export async function liveKitDelete(this: IHookFunctions): Promise<boolean> {
-	if (!storedRegistration(this)) return true;
-	const secretKey = await secretKeyOf(this);
-	const registration = ourRegistration(this, secretKey)!;
-	const config = await currentConfig(this);
-	const ours = config !== null && config.Url === registration.url;
-	if (ours) await call(this, 'delete_callback');
-	if (registration.token) await restoreToken(this, registration.token, secretKey, config !== null && !ours);
-	clearRegistration(this);
-	return true;
-}
+export const liveKitRegistrar: Registrar<LiveKitWant, LiveKitRegistration> = {
+	want: wanted,
+	// The token record says what Tencent held before this node changed the token: removing a stale
+	// registration first would restore and forget it, so create() updates in place.
+	updatesInPlace: true,
+
+	async isCurrent(ctx, stored, want) {
+		const registration = ourRegistration(ctx, want.secretKey) ?? stored;
+		const config = await currentConfig(ctx);
+		if (!config || config.Url !== registration.url || config.Url !== want.url) return false;
+		if (!sameList(config.CallbackCommandList, want.commands)) return false;
+		if (want.token === null) return registration.token === null;
+		const wantPrint = tokenFingerprint(want.secretKey, want.token);
+		if (!registration.token || !safeEqual(registration.token.fingerprint, wantPrint)) return false;
+		const token = await currentToken(ctx);
+		return isToken(want.secretKey, token, wantPrint) && token!.IsTokenEnable;
+	},
+
+	async conflicts(ctx, want, previous) {
+		const ours = previous ? ourRegistration(ctx, want.secretKey) : undefined;
+		const config = await configSeenBefore(ctx);
+		if (config === null || config.Url === want.url || config.Url === ours?.url) return [];
+		return [`SDKAppID already sends its callbacks to ${String(config.Url)} (${((config.CallbackCommandList as string[]) ?? []).length} commands)`];
+	},
+
+	refusal: (_want, conflicts) =>
+		`${conflicts.join('; ')}. TUILiveKit holds one callback configuration per SDKAppID: enable "Replace Existing Configuration" to point it at this workflow, or delete that configuration first.`,
+
+	async create(ctx, want, previous) {
+		const ours = previous ? ourRegistration(ctx, want.secretKey) : undefined;
+		const replace = ctx.getNodeParameter('replaceExisting', false) === true;
+		// Read once, by conflicts(), before anything is written.
+		const config = await configSeenBefore(ctx);
+		// Planned before anything is written: a token conflict refuses with nothing changed.
+		const token = await planToken(ctx, want, ours?.token ?? null, replace, false);
+		const body = { Url: want.url, CallbackCommandList: want.commands };
+		if (!config) await call(ctx, 'set_callback', body);
+		else if (config.Url !== want.url || !sameList(config.CallbackCommandList, want.commands)) await call(ctx, 'update_callback', body);
+		await token.apply();
+		return { url: want.url, commands: want.commands, token: token.record };
+	},
+
+	async remove(ctx, stored) {
+		const secretKey = await secretKeyOf(ctx);
+		const registration = ourRegistration(ctx, secretKey) ?? stored;
+		const config = await currentConfig(ctx);
+		const ours = config !== null && config.Url === registration.url;
+		if (ours) await call(ctx, 'delete_callback');
+		if (registration.token) await restoreToken(ctx, registration.token, secretKey, config !== null && !ours);
+	},
+};
