@@ -3,7 +3,7 @@ import type { CallbackProvider } from '../core/provider';
 import { refuse } from '../core/provider';
 import { parseSigmaLiveEvent } from './events';
 import type { RegistrationState } from './registration';
-import { checkUrlToken, SIGMA_LIVE_VOLATILE_KEYS } from './SigmaLiveTriggerHelpers';
+import { checkUrlToken, SIGMA_LIVE_VOLATILE_KEYS } from './verify';
 
 export interface SigmaLiveSettings {
 	/** The node registers its URL itself (the token then comes from the registration). */

@@ -9,7 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { attempt } from '../core/attempt';
 import { newUrlToken } from '../core/signatures';
 import { providerEventsFor } from './events';
-import { callbackUri, tokenInUri, uriBase } from './SigmaLiveTriggerHelpers';
+import { callbackUri, tokenInUri, uriBase } from './verify';
 import { isNotFound } from './transport';
 import {
 	createWebhook,

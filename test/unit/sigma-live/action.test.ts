@@ -8,8 +8,8 @@ import { SigmaLiveApi } from '../../../credentials/SigmaLiveApi.credentials';
 import { SigmaLive } from '../../../nodes/SigmaLive/SigmaLive.node';
 import fixtures from '../../fixtures/sigma-live.json';
 import { runExecute } from '../../harness/hook';
-import { ALL_EVENTS, FakeSigmaApi } from './fakeSigmaApi';
-import type { FakeSigmaOptions } from './fakeSigmaApi';
+import { ALL_EVENTS, FakeSigmaApi } from '../../servers/sigmaLiveApiFake';
+import type { FakeSigmaOptions } from '../../servers/sigmaLiveApiFake';
 
 const node = new SigmaLive();
 const channel = { ...(fixtures.events['stream.ended'] as IDataObject) };

@@ -6,12 +6,12 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { SigmaLiveApi } from '../../../credentials/SigmaLiveApi.credentials';
 import { SigmaLiveTrigger } from '../../../nodes/SigmaLive/SigmaLiveTrigger.node';
-import { buildCallbackRequest } from '../../../nodes/SigmaLive/SigmaLiveTriggerHelpers';
+import { buildCallbackRequest } from '../../../nodes/SigmaLive/simulator';
 import fixtures from '../../fixtures/sigma-live.json';
 import { runHook, WEBHOOK_BASE_URL, WEBHOOK_TEST_BASE_URL } from '../../harness/hook';
 import type { NodeSetup } from '../../harness/hook';
 import { callWebhook } from '../../harness/webhook';
-import { ALL_EVENTS, FakeSigmaApi } from './fakeSigmaApi';
+import { ALL_EVENTS, FakeSigmaApi } from '../../servers/sigmaLiveApiFake';
 
 const trigger = new SigmaLiveTrigger();
 const PROD_URL = `${WEBHOOK_BASE_URL}/webhook-1/webhook`;

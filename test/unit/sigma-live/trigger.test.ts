@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { SigmaLiveTrigger } from '../../../nodes/SigmaLive/SigmaLiveTrigger.node';
-import { buildCallbackRequest } from '../../../nodes/SigmaLive/SigmaLiveTriggerHelpers';
+import { buildCallbackRequest } from '../../../nodes/SigmaLive/simulator';
 import fixtures from '../../fixtures/sigma-live.json';
 import { callWebhook } from '../../harness/webhook';
 

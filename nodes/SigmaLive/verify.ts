@@ -1,15 +1,12 @@
 /**
  * Sigma Livestream does not sign callbacks (research peers.md A2, A3.1). The trigger's security is
  * a secret token it puts in the URL it registers, as the query parameter `token`; a request without
- * that token is rejected. This file holds that check, the registered URL, and
- * `buildCallbackRequest`: exactly what Sigma sends for a payload.
+ * that token is rejected. This file holds that check and the registered URL's shape.
  */
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Authenticated } from '../core/item';
 import { queryParam } from '../core/query';
-import { jsonCallback } from '../core/request';
-import type { OutgoingCallback } from '../core/request';
 import { tokenMatches } from '../core/signatures';
 
 /** Query parameter carrying the URL token. */
@@ -66,20 +63,4 @@ export function checkUrlToken(query: IDataObject, expected: string | null): Toke
 		};
 	}
 	return { ok: true, authenticated: 'secret-url' };
-}
-
-/**
- * Builds the request Sigma sends for `payload`: a JSON POST of the body as given, to the URL with
- * `?token=…` when `secrets` carries a token, without it when `secrets` is null.
- */
-export function buildCallbackRequest(
-	payload: IDataObject,
-	secrets: { token: string } | null,
-	nowSec: number,
-): OutgoingCallback {
-	const body: IDataObject = { ...payload };
-	// Sigma stamps each callback with its send time in ms; keep a given eventTime.
-	if (body.eventTime === undefined && body.data === undefined) body.eventTime = nowSec * 1000;
-	const query: Record<string, string> = secrets ? { [TOKEN_QUERY_PARAMETER]: secrets.token } : {};
-	return jsonCallback(body, query);
 }
