@@ -6,11 +6,13 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { attempt } from '../core/attempt';
 import { isJsonObject, toStringOrNull } from '../core/convert';
+import { SIGMA_PROVIDER_EVENTS } from './events';
+import type { SigmaProviderEvent } from './events';
 import { collectAllPages, isMethodUnsupported, isNotFound, listFrom, sigmaApiRequest } from './transport';
 import type { SigmaContext } from './transport';
 
-export const SIGMA_PROVIDER_EVENTS = ['channel_live', 'channel_stop', 'channel_ended'] as const;
-export type SigmaProviderEvent = (typeof SIGMA_PROVIDER_EVENTS)[number];
+export { SIGMA_PROVIDER_EVENTS };
+export type { SigmaProviderEvent };
 
 export interface SigmaWebhook extends IDataObject {
 	id: string;

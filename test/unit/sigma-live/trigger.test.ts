@@ -127,6 +127,36 @@ describe('Sigma Livestream Trigger: events', () => {
 		expect(items[0].occurredAt).toBe(items[0].receivedAt);
 	});
 
+	test.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])(
+		'an event code named like an Object member (%s) is event "unknown", never an inherited value',
+		async (code) => {
+			const { response, items } = await send({}, { rawBody: JSON.stringify({ event: code, id: 'c1', eventTime: 1795341600123 }) });
+			expect(response.status).toBe(200);
+			expect(items).toHaveLength(1);
+			expect(items[0].event).toBe('unknown');
+			expect(items[0].providerEvent).toBe(code);
+		},
+	);
+
+	test('body members named like Object members stay own members of data; derived fields are not replaced', async () => {
+		const rawBody =
+			'{"event":"channel_live","eventTime":1795341600123,"id":"c1","constructor":"k","__proto__":{"polluted":true},' +
+			'"toString":"t","channel_id":"forged","eventTimeMs":1,"tags":"a,b"}';
+		const { items } = await send({}, { rawBody });
+		const data = items[0].data as IDataObject;
+		expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+		// camelCase turns "__proto__" into "proto" (core/convert.ts); raw keeps it as sent, as an own member.
+		expect(Object.keys(data)).toEqual(['channelId', 'constructor', 'proto', 'toString', 'tags', 'eventTimeMs']);
+		expect(data.proto).toEqual({ polluted: true });
+		expect(Object.getOwnPropertyDescriptor(items[0].raw, '__proto__')?.value).toEqual({ polluted: true });
+		expect(data.constructor).toBe('k');
+		expect(data.toString).toBe('t');
+		expect(data.channelId).toBe('c1');
+		expect(data.eventTimeMs).toBe(1795341600123);
+		expect(data.tags).toEqual(['a', 'b']);
+		expect(({} as IDataObject).polluted).toBeUndefined();
+	});
+
 	test('buildCallbackRequest stamps eventTime (ms) when the payload has none, as Sigma does', async () => {
 		const { items } = await send({ event: 'channel_live', id: 'c1' });
 		expect(items[0].occurredAt).toBe(new Date(NOW_SEC * 1000).toISOString());
