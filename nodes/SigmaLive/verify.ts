@@ -1,19 +1,21 @@
 /**
- * Sigma Livestream does not sign callbacks (research peers.md A2, A3.1). The trigger's security is
- * a secret token it puts in the URL it registers, as the query parameter `token`; a request without
- * that token is rejected. This file holds that check and the registered URL's shape.
+ * Sigma Livestream signs nothing (docs/protocols/sigma-live.md, "Authentication"). The trigger's
+ * security is a random token in the URL it registers, as the query parameter `token`; a request
+ * without that exact token is refused. The node keeps only the token's SHA-256 and compares hashes
+ * in constant time. Pure functions, no I/O.
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { hashHex, safeEqual } from '../core/digest';
 import type { Authenticated } from '../core/item';
-import { queryParam } from '../core/query';
-import { tokenMatches } from '../core/signatures';
 
-/** Query parameter carrying the URL token. */
+/** Query parameter carrying the URL token (exact name, as the node registers it). */
 export const TOKEN_QUERY_PARAMETER = 'token';
 
-/** Sigma sends no signature or send time: nothing in the body changes between redeliveries. */
-export const SIGMA_LIVE_VOLATILE_KEYS: readonly string[] = [];
+/** What the node stores instead of a token: lower-case hex SHA-256 of its UTF-8 bytes. */
+export function tokenHash(token: string): string {
+	return hashHex('sha256', token);
+}
 
 /** The URL registered with Sigma: the node's webhook URL plus `?token=…` when there is a token. */
 export function callbackUri(webhookUrl: string, token: string | null): string {
@@ -42,24 +44,31 @@ export type TokenCheck =
 	| { ok: false; reason: string; logHint?: string };
 
 /**
- * `expected` null means no token is configured: every request is accepted as `none`. Otherwise
- * the `token` query parameter must match in constant time.
+ * `expectedHash` null means no token is configured: every request is accepted as `none`. Otherwise
+ * the query must carry `token` exactly once, and its SHA-256 must equal `expectedHash` (compared
+ * in constant time; both are 64 hex digits, so the length says nothing).
  */
-export function checkUrlToken(query: IDataObject, expected: string | null): TokenCheck {
-	if (expected === null) return { ok: true, authenticated: 'none' };
-	const received = queryParam(query, TOKEN_QUERY_PARAMETER);
-	if (received === null || received === '') {
+export function checkUrlToken(query: IDataObject, expectedHash: string | null): TokenCheck {
+	if (expectedHash === null) return { ok: true, authenticated: 'none' };
+	const received = Object.prototype.hasOwnProperty.call(query, TOKEN_QUERY_PARAMETER)
+		? query[TOKEN_QUERY_PARAMETER]
+		: undefined;
+	if (received === undefined || received === null || received === '') {
 		return {
 			ok: false,
 			reason: 'missing URL token',
 			logHint: 'Only the URL registered with Sigma (which carries ?token=…) is accepted',
 		};
 	}
-	if (!tokenMatches(received, expected)) {
+	if (typeof received !== 'string') {
+		return { ok: false, reason: 'malformed URL token', logHint: 'The "token" query parameter must appear once, as text' };
+	}
+	if (!safeEqual(tokenHash(received), expectedHash)) {
 		return {
 			ok: false,
 			reason: 'wrong URL token',
-			logHint: 'The webhook may have been registered by an earlier activation: deactivate and activate the workflow again',
+			logHint:
+				'The URL Sigma calls may be from an earlier registration: unpublish and publish the workflow to register the current one',
 		};
 	}
 	return { ok: true, authenticated: 'secret-url' };

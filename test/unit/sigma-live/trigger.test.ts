@@ -2,16 +2,27 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { SigmaLiveTrigger } from '../../../nodes/SigmaLive/SigmaLiveTrigger.node';
 import { buildCallbackRequest } from '../../../nodes/SigmaLive/simulator';
+import { tokenHash } from '../../../nodes/SigmaLive/verify';
 import fixtures from '../../fixtures/sigma-live.json';
 import { callWebhook } from '../../harness/webhook';
 
 const trigger = new SigmaLiveTrigger();
 const events = fixtures.events as Record<string, IDataObject>;
 const TOKEN = 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718';
+/**
+ * SHA-256 of TOKEN, computed outside the package:
+ *   printf %s 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718' | openssl dgst -sha256
+ */
+const TOKEN_SHA256 = '1063424ef6943b6ebb887d48bebd10b1c0f2c4b3a89691aca7dbe68837728916';
 const NOW_SEC = 1795341601;
+const NODE_KEY = 'node:Sigma Livestream Trigger';
 
-/** Static data as the node leaves it after registering its URL. */
-const registered = () => ({ 'node:Sigma Livestream Trigger': { webhookId: 'wh_1', urlToken: TOKEN } });
+/** Static data as the node leaves it after registering its URL: the token's hash, never the token. */
+const registered = () => ({ [NODE_KEY]: { webhookId: 'wh_1', urlTokenHash: TOKEN_SHA256, webhookEvents: ['all'] } });
+/** Static data as the first release left it (the token in plain text), still read. */
+const firstRelease = () => ({
+	[NODE_KEY]: { webhookId: 'wh_1', urlToken: TOKEN, webhookUri: `https://n8n.example.com/webhook/webhook-1/webhook?token=${TOKEN}` },
+});
 
 async function send(
 	payload: IDataObject,
@@ -192,6 +203,51 @@ describe('Sigma Livestream Trigger: URL token', () => {
 		const { response, items } = await send(events['stream.started'], { staticData: {} });
 		expect(response).toEqual({ status: 401, body: { error: 'unauthorized', reason: 'webhook not registered' }, sent: true });
 		expect(items).toHaveLength(0);
+	});
+
+	test('the stored hash is SHA-256 of the token (an openssl-computed vector)', () => {
+		expect(tokenHash(TOKEN)).toBe(TOKEN_SHA256);
+		// printf %s 'my-own-token' | openssl dgst -sha256
+		expect(tokenHash('my-own-token')).toBe('7ab7ea75c5328129dece9f374c389ced6b94a34768d36e1776ee8a72fade0c0b');
+	});
+
+	test('static data of the first release (plain-text token) is still read: published workflows keep working', async () => {
+		const good = await send(events['stream.started'], { staticData: firstRelease() });
+		expect(good.response.status).toBe(200);
+		expect(good.items[0].authenticated).toBe('secret-url');
+		const bad = await send(events['stream.started'], { staticData: firstRelease(), secrets: { token: 'x'.repeat(48) } });
+		expect(bad.response.status).toBe(401);
+	});
+
+	test('a stored hash that is not 64 hex digits counts as not registered', async () => {
+		const { response } = await send(events['stream.started'], {
+			staticData: { [NODE_KEY]: { webhookId: 'wh_1', urlTokenHash: TOKEN } },
+		});
+		expect(response).toEqual({ status: 401, body: { error: 'unauthorized', reason: 'webhook not registered' }, sent: true });
+	});
+
+	test('the token must be the exact query parameter "token", given once', async () => {
+		const request = buildCallbackRequest(events['stream.started'], null, NOW_SEC);
+		for (const query of [{ TOKEN: TOKEN }, { Token: TOKEN }, { token: [TOKEN, TOKEN] }, { token: { a: TOKEN } }]) {
+			const { response, items } = await callWebhook(trigger, {
+				parameters: { registerWebhook: true, events: ['*'] },
+				body: request.body,
+				query: query as unknown as Record<string, string>,
+				staticData: registered(),
+			});
+			expect(response.status).toBe(401);
+			expect(items).toHaveLength(0);
+		}
+	});
+
+	test.each([
+		['a Register Webhook value that is not a boolean', { registerWebhook: 'abc', events: ['*'] }],
+		['a URL Token that is not text', { registerWebhook: false, urlToken: 12345, events: ['*'] }],
+	])('%s fails closed: 500 configuration_error, logged, no execution', async (_label, parameters) => {
+		const { response, items, logs } = await send(events['stream.started'], { parameters: parameters as IDataObject });
+		expect(response).toEqual({ status: 500, body: { error: 'configuration_error' }, sent: true });
+		expect(items).toHaveLength(0);
+		expect(logs.some((l) => l.level === 'error' && l.message.includes('Refused a sigma-live callback'))).toBe(true);
 	});
 
 	test('manual registration with a user token: checked like a generated one', async () => {
