@@ -63,6 +63,21 @@ describe('Sigma Livestream Trigger: events', () => {
 		expect(typeof item.receivedAt).toBe('string');
 	});
 
+	test("Sigma's own sample payload (seed 002): channel_live at eventTime 1476697473034", async () => {
+		// The time, computed outside the package:
+		//   python3 -c 'import datetime;print(datetime.datetime.fromtimestamp(1476697473.034, datetime.timezone.utc).isoformat())'
+		//   → 2016-10-17T09:44:33.034000+00:00
+		const { response, items } = await send({}, { rawBody: '{"event": "channel_live", "eventTime": 1476697473034}' });
+		expect(response).toEqual({ status: 200, body: {}, sent: true });
+		expect(items[0]).toMatchObject({
+			event: 'stream.started',
+			providerEvent: 'channel_live',
+			occurredAt: '2016-10-17T09:44:33.034Z',
+			stream: null,
+			authenticated: 'secret-url',
+		});
+	});
+
 	test('data holds the typed channel', async () => {
 		const { items } = await send(events['stream.ended']);
 		expect(items[0].data).toEqual({
