@@ -79,7 +79,7 @@ export class SigmaLiveTrigger implements INodeType {
 				default: '',
 				displayOptions: { show: { registerWebhook: [false] } },
 				description:
-					'A secret that requests must carry as the query parameter "token". Sigma does not sign its callbacks, so without a token anyone who knows the URL can start the workflow (items are then marked authenticated "none").',
+					'A secret that requests must carry as the query parameter "token". Sigma does not sign its callbacks, so without a token anyone who knows the URL can start the workflow (items are then marked authenticated "none"). This value is saved with the workflow; with automatic registration the node keeps only a hash of its token.',
 			},
 			eventsParameter(SIGMA_LIVE_EVENTS),
 		],

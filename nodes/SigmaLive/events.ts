@@ -1,34 +1,57 @@
 /**
- * Sigma Livestream callbacks (research peers.md A2) → normalized event, stream and typed `data`.
- * The body is `{ event, eventTime, ...channel }`; an `{ ec, data }` envelope around it is accepted
- * too. Total: any JSON object yields a ParsedEvent; an unmapped `event` yields `event: "unknown"`.
+ * Sigma Livestream callbacks (docs/protocols/sigma-live.md) → normalized event, stream and typed
+ * `data`. The body is `{ event, eventTime, ...channel }`; an `{ ec, data }` envelope around it is
+ * accepted too. Total: any JSON object yields a ParsedEvent; an `event` that is not a wire code of
+ * the table below (including `constructor`, `__proto__`, `toString`) yields `event: "unknown"`.
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { camelizeDeep, isJsonObject, toNumber, toStringOrNull } from '../core/convert';
+import { camelizeDeep, isJsonObject, ownValue, setOwn, toNumber, toStringOrNull } from '../core/convert';
 import type { ParsedEvent } from '../core/item';
 import type { EventOption } from '../core/parameters';
-import type { SigmaProviderEvent } from './webhookApi';
 
-export const SIGMA_LIVE_EVENTS: readonly EventOption[] = [
-	{ value: 'stream.started', name: 'Stream Started', description: 'The channel went live (channel_live)' },
-	{
-		value: 'stream.stopped',
+interface EventRow {
+	/** The normalized event (docs/events.md). */
+	event: string;
+	/** Shown in the Events parameter. */
+	name: string;
+	description: string;
+}
+
+/**
+ * The one event table: Sigma's wire code (the body's `event`, also the webhook API's event names)
+ * → normalized event, label and description. The Events parameter, the events registered with
+ * Sigma and the parser all read it.
+ */
+export const SIGMA_LIVE_EVENT_TABLE = {
+	channel_live: { event: 'stream.started', name: 'Stream Started', description: 'The channel went live (channel_live)' },
+	channel_stop: {
+		event: 'stream.stopped',
 		name: 'Stream Stopped',
 		description: 'The encoder stopped pushing (channel_stop); the channel may still resume until its stop timeout',
 	},
-	{
-		value: 'stream.ended',
+	channel_ended: {
+		event: 'stream.ended',
 		name: 'Stream Ended',
 		description: 'The channel was closed for good (channel_ended); it cannot be reused',
 	},
-];
+} as const satisfies Readonly<Record<string, EventRow>>;
 
-export const EVENT_MAP: Readonly<Record<SigmaProviderEvent, string>> = {
-	channel_live: 'stream.started',
-	channel_stop: 'stream.stopped',
-	channel_ended: 'stream.ended',
-};
+export type SigmaProviderEvent = keyof typeof SIGMA_LIVE_EVENT_TABLE;
+
+/** Sigma's wire codes, in the table's order. */
+export const SIGMA_PROVIDER_EVENTS = Object.keys(SIGMA_LIVE_EVENT_TABLE) as readonly SigmaProviderEvent[];
+
+/** The Events parameter's options, from the table. */
+export const SIGMA_LIVE_EVENTS: readonly EventOption[] = SIGMA_PROVIDER_EVENTS.map((code) => {
+	const { event, name, description } = SIGMA_LIVE_EVENT_TABLE[code];
+	return { value: event, name, description };
+});
+
+/** The normalized event of a wire code; `unknown` for anything that is not the table's own row. */
+export function normalizedEvent(code: string): string {
+	return ownValue<EventRow>(SIGMA_LIVE_EVENT_TABLE, code)?.event ?? 'unknown';
+}
 
 /**
  * The provider events to register for a selection of normalized events: empty (all) when the
@@ -36,13 +59,13 @@ export const EVENT_MAP: Readonly<Record<SigmaProviderEvent, string>> = {
  */
 export function providerEventsFor(selected: readonly string[]): SigmaProviderEvent[] {
 	if (selected.length === 0 || selected.includes('*') || selected.includes('unknown')) return [];
-	const events = (Object.keys(EVENT_MAP) as SigmaProviderEvent[]).filter((e) => selected.includes(EVENT_MAP[e]));
-	return events.length === Object.keys(EVENT_MAP).length ? [] : events;
+	const events = SIGMA_PROVIDER_EVENTS.filter((code) => selected.includes(SIGMA_LIVE_EVENT_TABLE[code].event));
+	return events.length === SIGMA_PROVIDER_EVENTS.length ? [] : events;
 }
 
 /** The callback proper: the body, or the `data` of an `{ ec, data }` envelope. */
 export function callbackBody(body: IDataObject): IDataObject {
-	if (body.event === undefined && body.ec !== undefined && isJsonObject(body.data)) return body.data;
+	if (!has(body, 'event') && has(body, 'ec') && has(body, 'data') && isJsonObject(body.data)) return body.data;
 	return body;
 }
 
@@ -85,30 +108,44 @@ function booleanOrNull(value: unknown): boolean | null {
 	return null;
 }
 
-/** The channel object typed: ids and texts as strings, numbers as numbers, times as ISO, URLs kept. */
+const has = (object: IDataObject, key: string) => Object.prototype.hasOwnProperty.call(object, key);
+
+/** Members the item carries elsewhere (event, stream) or that belong to the envelope. */
+const LIFTED = new Set(['event', 'eventTime', 'id', 'ec', 'msg']);
+/** Members this parser derives itself; a body member of the same name does not replace them. */
+const DERIVED = new Set(['channelId', 'eventTimeMs']);
+
+/**
+ * The channel object typed: ids and texts as strings, numbers as numbers, times as ISO, URLs kept.
+ * Every other member is kept (camelCase keys) as an own member, whatever its name.
+ */
 export function typedChannel(channel: IDataObject): IDataObject {
-	const rest: IDataObject = { ...channel };
-	for (const key of ['event', 'eventTime', 'id', 'ec', 'msg']) delete rest[key];
+	const rest: IDataObject = {};
+	for (const [key, value] of Object.entries(channel)) if (!LIFTED.has(key)) setOwn(rest, key, value);
 	const data = camelizeDeep(rest) as IDataObject;
 
 	for (const key of ['name', 'description', 'accountId', 'mode', 'status', 'health'] as const) {
-		if (key in data) data[key] = toStringOrNull(data[key]);
+		if (has(data, key)) data[key] = toStringOrNull(data[key]);
 	}
-	if ('tags' in data) data.tags = stringList(data.tags);
-	if ('duration' in data) data.duration = toNumber(data.duration);
-	for (const key of TIME_FIELDS) if (key in data) data[key] = isoTime(data[key]) as IDataObject[string];
-	for (const key of URL_FIELDS) if (key in data) data[key] = toStringOrNull(data[key]);
-	if ('recordUrl' in data) data.recordUrl = stringList(data.recordUrl);
-	if ('catchup' in data) data.catchup = booleanOrNull(data.catchup);
-	return { channelId: toStringOrNull(channel.id), ...data, eventTimeMs: epochMs(channel.eventTime) };
+	if (has(data, 'tags')) data.tags = stringList(data.tags);
+	if (has(data, 'duration')) data.duration = toNumber(data.duration);
+	for (const key of TIME_FIELDS) if (has(data, key)) data[key] = isoTime(data[key]) as IDataObject[string];
+	for (const key of URL_FIELDS) if (has(data, key)) data[key] = toStringOrNull(data[key]);
+	if (has(data, 'recordUrl')) data.recordUrl = stringList(data.recordUrl);
+	if (has(data, 'catchup')) data.catchup = booleanOrNull(data.catchup);
+
+	const out: IDataObject = { channelId: has(channel, 'id') ? toStringOrNull(channel.id) : null };
+	for (const [key, value] of Object.entries(data)) if (!DERIVED.has(key)) setOwn(out, key, value);
+	out.eventTimeMs = has(channel, 'eventTime') ? epochMs(channel.eventTime) : null;
+	return out;
 }
 
 export function parseSigmaLiveEvent(body: IDataObject): ParsedEvent {
 	const channel = callbackBody(body);
-	const providerEvent = toStringOrNull(channel.event) ?? '';
-	const event = (EVENT_MAP as Record<string, string>)[providerEvent] ?? 'unknown';
-	const eventTimeMs = epochMs(channel.eventTime);
-	const channelId = toStringOrNull(channel.id);
+	const providerEvent = (has(channel, 'event') ? toStringOrNull(channel.event) : null) ?? '';
+	const event = normalizedEvent(providerEvent);
+	const eventTimeMs = has(channel, 'eventTime') ? epochMs(channel.eventTime) : null;
+	const channelId = has(channel, 'id') ? toStringOrNull(channel.id) : null;
 	return {
 		event,
 		providerEvent,

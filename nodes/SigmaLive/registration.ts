@@ -1,46 +1,53 @@
 /**
- * The trigger's webhook lifecycle (n8n-conventions.md §2.2): one remote webhook per node URL, its
- * id and URL token in the node's static data. `checkExists` trusts the remote list, not static
- * data alone, so restarts, re-activations and lost static data neither duplicate nor orphan hooks.
+ * The trigger's webhook lifecycle (docs/protocols/sigma-live.md, "Registration"): one Sigma webhook
+ * per node URL, whose URL carries the token. Workflow static data holds the webhook id, the token's
+ * SHA-256 and the events (state.ts), never the token.
+ *
+ * - `checkExists` only reads: true when Sigma lists exactly one webhook for this node's URL, the
+ *   stored one, carrying the stored token and the selected events, and static data is current.
+ * - `create` reconciles: adopts a webhook already registered for this URL (its token included),
+ *   updates it in place, or creates one; it removes duplicates for this URL.
+ * - `remove` deletes with the documented call and confirms by listing; if Sigma still lists the
+ *   webhook, the node keeps its state and logs so.
  */
-import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+import type { IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { attempt } from '../core/attempt';
+import { safeEqual } from '../core/digest';
 import { newUrlToken } from '../core/signatures';
 import { providerEventsFor } from './events';
-import { callbackUri, tokenInUri, uriBase } from './SigmaLiveTriggerHelpers';
+import { booleanParameter } from './provider';
+import { forgetRegistration, readRegistration, writeRegistration } from './state';
 import { isNotFound } from './transport';
+import { callbackUri, tokenHash, tokenInUri, uriBase } from './verify';
 import {
 	createWebhook,
-	deleteWebhook,
 	eventList,
 	eventParameter,
+	eventsToRemoveAll,
 	listAllWebhooks,
+	removeWebhookEvents,
 	updateWebhook,
 } from './webhookApi';
 import type { SigmaWebhook } from './webhookApi';
 
-/** What the node keeps in `getWorkflowStaticData('node')`. */
-export interface RegistrationState extends IDataObject {
-	webhookId?: string;
-	webhookUri?: string;
-	urlToken?: string;
-	webhookEvents?: string[];
-}
-
 export function registersWebhook(ctx: IHookFunctions): boolean {
-	return ctx.getNodeParameter('registerWebhook', true) !== false;
-}
-
-function state(ctx: IHookFunctions): RegistrationState {
-	return ctx.getWorkflowStaticData('node') as RegistrationState;
+	const value = booleanParameter(ctx.getNodeParameter('registerWebhook', true));
+	if (value === null) {
+		throw new NodeOperationError(ctx.getNode(), 'Register Webhook Automatically must be true or false');
+	}
+	return value;
 }
 
 function nodeUrl(ctx: IHookFunctions): string {
 	const url = ctx.getNodeWebhookUrl('default');
 	if (!url) throw new NodeOperationError(ctx.getNode(), 'n8n did not give this node a webhook URL');
 	return url;
+}
+
+function log(ctx: IHookFunctions, level: 'info' | 'warn' | 'error', message: string): void {
+	ctx.logger[level](`[${ctx.getNode().name}] ${message}`);
 }
 
 /** The provider events the node subscribes to: `["all"]` or a sorted list. */
@@ -53,11 +60,9 @@ function sameEvents(a: readonly string[], b: readonly string[]): boolean {
 	return a.length === b.length && a.every((e, i) => e === b[i]);
 }
 
-function forget(data: RegistrationState): void {
-	delete data.webhookId;
-	delete data.webhookUri;
-	delete data.urlToken;
-	delete data.webhookEvents;
+function carriesToken(webhook: SigmaWebhook, hash: string | null): boolean {
+	const token = tokenInUri(webhook.uri);
+	return hash !== null && token !== null && safeEqual(tokenHash(token), hash);
 }
 
 /** Remote webhooks pointing at this node's URL (whatever token they carry). */
@@ -66,82 +71,106 @@ async function ourWebhooks(ctx: IHookFunctions, url: string): Promise<SigmaWebho
 	return all.filter((webhook) => uriBase(webhook.uri) === url);
 }
 
+/** The documented delete for each webhook; 404 means it is gone already. */
+async function deleteEach(ctx: IHookFunctions, webhooks: readonly SigmaWebhook[]): Promise<void> {
+	for (const webhook of webhooks) {
+		const outcome = await removeWebhookEvents.call(ctx, webhook.id, eventsToRemoveAll(webhook));
+		if (outcome === 'not_found') log(ctx, 'info', `Sigma webhook ${webhook.id} was already gone`);
+	}
+}
+
 export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	if (!registersWebhook(this)) return true;
-	const data = state(this);
-	const url = nodeUrl(this);
-	const ours = await ourWebhooks(this, url);
-
-	const keeper =
-		ours.find((w) => data.webhookId !== undefined && w.id === data.webhookId) ??
-		ours.find((w) => data.urlToken !== undefined && tokenInUri(w.uri) === data.urlToken) ??
-		ours[0];
-	for (const extra of ours) {
-		if (extra === keeper) continue;
-		await deleteWebhook.call(this, extra.id);
-		this.logger.info(`[${this.getNode().name}] Removed a duplicate Sigma webhook ${extra.id} for ${url}`);
-	}
-	if (keeper === undefined) {
-		forget(data);
-		return false;
-	}
-
-	const token = tokenInUri(keeper.uri);
-	data.webhookId = keeper.id;
-	if (token === null) {
-		// Registered without a token (by hand?): create() updates it with one.
-		delete data.urlToken;
-		return false;
-	}
-	data.urlToken = token;
-	data.webhookUri = keeper.uri;
-	data.webhookEvents = keeper.event;
-	// Another event selection: create() updates the webhook in place.
-	return sameEvents(keeper.event, wantedEvents(this));
+	const stored = readRegistration(this.getWorkflowStaticData('node'));
+	// A first-release layout (plain-text token) is rewritten by create().
+	if (stored.legacy || stored.webhookId === null || stored.tokenHash === null) return false;
+	const ours = await ourWebhooks(this, nodeUrl(this));
+	if (ours.length !== 1) return false;
+	const [webhook] = ours;
+	return (
+		webhook.id === stored.webhookId &&
+		carriesToken(webhook, stored.tokenHash) &&
+		sameEvents(webhook.event, wantedEvents(this))
+	);
 }
 
 export async function create(this: IHookFunctions): Promise<boolean> {
 	if (!registersWebhook(this)) return true;
-	const data = state(this);
-	const token = typeof data.urlToken === 'string' && data.urlToken !== '' ? data.urlToken : newUrlToken();
-	const uri = callbackUri(nodeUrl(this), token);
+	const data = this.getWorkflowStaticData('node');
+	const stored = readRegistration(data);
+	const url = nodeUrl(this);
 	const events = wantedEvents(this);
+	const ours = await ourWebhooks(this, url);
 
-	let webhook: SigmaWebhook | null = null;
-	if (typeof data.webhookId === 'string' && data.webhookId !== '') {
-		const id = data.webhookId;
-		const updated = await attempt(this, async () => await updateWebhook.call(this, id, uri, events));
-		if (updated.ok) webhook = updated.value;
-		else if (isNotFound(updated.error)) {
-			this.logger.warn(`[${this.getNode().name}] Sigma webhook ${id} is gone; registering the URL again`);
-		} else throw updated.error;
+	const keeper =
+		ours.find((w) => w.id === stored.webhookId) ??
+		ours.find((w) => carriesToken(w, stored.tokenHash)) ??
+		ours.find((w) => tokenInUri(w.uri) !== null) ??
+		ours[0];
+	const extras = ours.filter((w) => w !== keeper);
+	if (extras.length > 0) {
+		await deleteEach(this, extras);
+		const left = await ourWebhooks(this, url);
+		for (const w of extras) {
+			if (left.some((l) => l.id === w.id)) {
+				log(this, 'warn', `Sigma still lists the duplicate webhook ${w.id} for ${url} after the delete call`);
+			} else {
+				log(this, 'info', `Removed a duplicate Sigma webhook ${w.id} for ${url}`);
+			}
+		}
 	}
-	webhook ??= await createWebhook.call(this, uri, events);
-	if (webhook.id === '') {
+
+	// The token Sigma already calls with is kept; a webhook without one (registered by hand) gets one.
+	let token = keeper ? tokenInUri(keeper.uri) : null;
+	let webhook: SigmaWebhook | null = null;
+	if (keeper && token !== null && sameEvents(keeper.event, events)) {
+		webhook = keeper;
+		if (keeper.id !== stored.webhookId) log(this, 'info', `Adopted the Sigma webhook ${keeper.id} already registered for ${url}`);
+	} else if (keeper) {
+		token ??= newUrlToken();
+		const uri = callbackUri(url, token);
+		const updated = await attempt(this, async () => await updateWebhook.call(this, keeper.id, uri, events));
+		if (updated.ok) webhook = updated.value;
+		else if (isNotFound(updated.error)) log(this, 'warn', `Sigma webhook ${keeper.id} is gone; registering the URL again`);
+		else throw updated.error;
+	}
+	if (webhook === null) {
+		token ??= newUrlToken();
+		webhook = await createWebhook.call(this, callbackUri(url, token), events);
+	}
+	if (webhook.id === '' || token === null) {
 		throw new NodeOperationError(this.getNode(), 'Sigma answered the webhook creation without an id', {
 			description: 'The webhook may exist without the node knowing it: check GET /v1/webhook',
 		});
 	}
-	data.webhookId = webhook.id;
-	data.webhookUri = uri;
-	data.urlToken = token;
-	data.webhookEvents = events;
+	writeRegistration(data, { webhookId: webhook.id, tokenHash: tokenHash(token), events });
 	return true;
 }
 
 export async function remove(this: IHookFunctions): Promise<boolean> {
 	if (!registersWebhook(this)) return true;
-	const data = state(this);
-	const ids =
-		typeof data.webhookId === 'string' && data.webhookId !== ''
-			? [data.webhookId]
-			: (await ourWebhooks(this, nodeUrl(this))).map((w) => w.id);
-	for (const id of ids) {
-		const outcome = await deleteWebhook.call(this, id);
-		if (outcome === 'not_found') {
-			this.logger.info(`[${this.getNode().name}] Sigma webhook ${id} was already gone`);
+	const data = this.getWorkflowStaticData('node');
+	const stored = readRegistration(data);
+	const url = nodeUrl(this);
+	const ours = await ourWebhooks(this, url);
+	if (stored.webhookId !== null && !ours.some((w) => w.id === stored.webhookId)) {
+		log(this, 'info', `Sigma webhook ${stored.webhookId} was already gone`);
+	}
+	if (ours.length > 0) {
+		await deleteEach(this, ours);
+		const left = await ourWebhooks(this, url);
+		if (left.length > 0) {
+			const ids = left.map((w) => w.id).join(', ');
+			log(
+				this,
+				'error',
+				`Sigma still lists webhook ${ids} for ${url} after the documented delete (GET /v1/webhook/{id}?event=…). ` +
+					'The node keeps its registration, so the next publish adopts it and the next unpublish tries again; ' +
+					'delete it in Sigma to stop its callbacks',
+			);
+			return false;
 		}
 	}
-	forget(data);
+	forgetRegistration(data);
 	return true;
 }

@@ -1,7 +1,8 @@
 /**
- * The one request helper both Sigma nodes use (research peers.md A2): HTTP Basic through n8n's
- * authenticated request helper, the `{ ec, data, msg }` envelope unwrapped (bare bodies accepted,
- * `ec != 0` is an error even on HTTP 200), and failures as NodeApiError carrying Sigma's `msg`.
+ * The one request helper both Sigma nodes use (docs/protocols/sigma-live.md, "Webhook API"): HTTP
+ * Basic through n8n's authenticated request helper, the `{ ec, data, msg }` envelope unwrapped (bare
+ * bodies accepted, `ec != 0` is an error even on HTTP 200), and failures as NodeApiError carrying
+ * Sigma's `msg`.
  */
 import type {
 	IDataObject,
@@ -136,12 +137,6 @@ export async function sigmaApiRequest(
 /** True when `error` (thrown by sigmaApiRequest) is an HTTP 404. */
 export function isNotFound(error: unknown): boolean {
 	return failureDetails(error).status === 404;
-}
-
-/** True when the server does not offer the method on that route (404/405/501 on a verb). */
-export function isMethodUnsupported(error: unknown): boolean {
-	const status = failureDetails(error).status;
-	return status === 404 || status === 405 || status === 501;
 }
 
 /** The API's page size limit (`length` 1–100). */

@@ -1,16 +1,20 @@
 /**
- * Sigma's webhook resource (research peers.md A2): create, list with paging, update, delete.
+ * Sigma's webhook resource (docs/protocols/sigma-live.md, "Webhook API"): create, list with paging,
+ * update, and the documented delete confirmed by listing.
  * Used by the trigger's registration and by the Sigma Live action node.
  */
 import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { attempt } from '../core/attempt';
 import { isJsonObject, toStringOrNull } from '../core/convert';
-import { collectAllPages, isMethodUnsupported, isNotFound, listFrom, sigmaApiRequest } from './transport';
+import { SIGMA_PROVIDER_EVENTS } from './events';
+import type { SigmaProviderEvent } from './events';
+import { collectAllPages, isNotFound, listFrom, sigmaApiRequest } from './transport';
 import type { SigmaContext } from './transport';
 
-export const SIGMA_PROVIDER_EVENTS = ['channel_live', 'channel_stop', 'channel_ended'] as const;
-export type SigmaProviderEvent = (typeof SIGMA_PROVIDER_EVENTS)[number];
+export { SIGMA_PROVIDER_EVENTS };
+export type { SigmaProviderEvent };
 
 export interface SigmaWebhook extends IDataObject {
 	id: string;
@@ -100,25 +104,65 @@ export async function updateWebhook(
 	return toWebhook(answer) ?? { id, uri, event: eventList(eventParameter(events)) };
 }
 
+/**
+ * The events to name in the documented delete so that the whole webhook goes: the events Sigma
+ * lists for it, with "all" (or an empty list) spelled out as the documented event names.
+ */
+export function eventsToRemoveAll(webhook: SigmaWebhook): string[] {
+	return webhook.event.length === 0 || webhook.event.includes('all') ? [...SIGMA_PROVIDER_EVENTS] : [...webhook.event];
+}
+
+/**
+ * The documented delete (docs/protocols/sigma-live.md, "Delete"): `GET /v1/webhook/{id}?event=a,b`
+ * removes those events from the webhook. `answered` means Sigma answered 2xx, not that anything is
+ * gone: callers confirm by listing. Never sent without `event` (that would be a plain read).
+ */
+export async function removeWebhookEvents(
+	this: SigmaContext,
+	id: string,
+	events: readonly string[],
+): Promise<'answered' | 'not_found'> {
+	const list = [...new Set(events.map((e) => e.trim()).filter((e) => e !== ''))];
+	if (list.length === 0) {
+		throw new NodeOperationError(this.getNode(), 'No events to remove from the Sigma webhook');
+	}
+	const path = `/v1/webhook/${encodeURIComponent(id)}`;
+	const sent = await attempt(this, async () => await sigmaApiRequest.call(this, 'GET', path, { qs: { event: list.join(',') } }));
+	if (sent.ok) return 'answered';
+	if (isNotFound(sent.error)) return 'not_found';
+	throw sent.error;
+}
+
+/** The webhook with this id as Sigma lists it (all pages), or null. */
+export async function findWebhook(this: SigmaContext, id: string): Promise<SigmaWebhook | null> {
+	const all = await listAllWebhooks.call(this);
+	return all.find((webhook) => webhook.id === id) ?? null;
+}
+
 export type DeleteOutcome = 'deleted' | 'not_found';
 
 /**
- * Deletes a webhook, or only some of its events. Tries `DELETE /v1/webhook/{id}`; when the server
- * does not offer that verb (404/405/501), uses the documented `GET /v1/webhook/{id}?event=…`.
- * A 404 on the documented route means the webhook is already gone.
+ * Deletes a webhook, or only some of its events, with the documented call, then lists to confirm:
+ * the webhook is gone (whole delete) or lists none of the removed events. Throws when Sigma still
+ * lists them, so that nothing is reported deleted that is not.
  */
 export async function deleteWebhook(
 	this: SigmaContext,
 	id: string,
 	events: readonly string[] = [],
 ): Promise<DeleteOutcome> {
-	const path = `/v1/webhook/${encodeURIComponent(id)}`;
-	const qs: IDataObject = events.length > 0 ? { event: events.join(',') } : {};
-	const viaDelete = await attempt(this, async () => await sigmaApiRequest.call(this, 'DELETE', path, { qs }));
-	if (viaDelete.ok) return 'deleted';
-	if (!isMethodUnsupported(viaDelete.error)) throw viaDelete.error;
-	const viaGet = await attempt(this, async () => await sigmaApiRequest.call(this, 'GET', path, { qs }));
-	if (viaGet.ok) return 'deleted';
-	if (isNotFound(viaGet.error)) return 'not_found';
-	throw viaGet.error;
+	const before = await findWebhook.call(this, id);
+	if (before === null) return 'not_found';
+	const whole = events.length === 0;
+	const toRemove = whole ? eventsToRemoveAll(before) : [...events];
+	if ((await removeWebhookEvents.call(this, id, toRemove)) === 'not_found') return 'not_found';
+	const after = await findWebhook.call(this, id);
+	const remains =
+		after !== null && (whole || after.event.includes('all') || toRemove.some((e) => after.event.includes(e)));
+	if (remains) {
+		throw new NodeOperationError(this.getNode(), `Sigma still lists webhook "${id}" after the delete call`, {
+			description: `GET /v1/webhook/${id}?event=${toRemove.join(',')} was answered with success, but the webhook list still shows ${whole ? 'the webhook' : 'those events'} (events now: ${after.event.join(',') || 'none'})`,
+		});
+	}
+	return 'deleted';
 }

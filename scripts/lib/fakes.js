@@ -37,7 +37,7 @@ function requireTs(file) {
 	return m.exports;
 }
 
-const SIGMA_FAKE = path.join(ROOT, 'test', 'unit', 'sigma-live', 'fakeSigmaApi.ts');
+const SIGMA_FAKE = path.join(ROOT, 'test', 'servers', 'sigmaLiveApiFake.ts');
 
 /**
  * The unit tests' fake Sigma Livestream API, listening on 127.0.0.1:`port` (0 = any free port).

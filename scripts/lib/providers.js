@@ -96,7 +96,7 @@ const PROVIDERS = [
 		label: 'Sigma Livestream',
 		node: 'sigmaLiveTrigger',
 		triggerName: 'Sigma Livestream Trigger',
-		helpers: 'dist/nodes/SigmaLive/SigmaLiveTriggerHelpers.js',
+		simulator: 'dist/nodes/SigmaLive/simulator.js',
 		credential: {
 			type: 'sigmaLiveApi',
 			name: 'Sigma Livestream API (dev: local fake)',
@@ -119,8 +119,11 @@ const PROVIDERS = [
 const fixturePath = (p) => path.join(ROOT, 'test', 'fixtures', `${p.id}.json`);
 const examplePath = (p) => path.join(ROOT, 'examples', `${p.id}.json`);
 
+/** The compiled module exporting buildCallbackRequest: `simulator` (new layout) or `helpers`. */
+const simulatorPath = (p) => p.simulator || p.helpers;
+
 function isAvailable(p) {
-	return fs.existsSync(path.join(ROOT, p.simulator || p.helpers)) && fs.existsSync(fixturePath(p));
+	return fs.existsSync(path.join(ROOT, simulatorPath(p))) && fs.existsSync(fixturePath(p));
 }
 
 /** Providers whose trigger is built (dist/) and has fixtures. */
@@ -144,12 +147,11 @@ function loadEvents(p) {
 const eventOfKey = (key) => key.split('#')[0];
 
 function loadHelpers(p) {
-	const rel = p.simulator || p.helpers;
-	const file = path.join(ROOT, rel);
-	if (!fs.existsSync(file)) throw new Error(`${rel} is missing: run \`npm run build\` first`);
+	const file = path.join(ROOT, simulatorPath(p));
+	if (!fs.existsSync(file)) throw new Error(`${simulatorPath(p)} is missing: run \`npm run build\` first`);
 	const helpers = require(file);
 	if (typeof helpers.buildCallbackRequest !== 'function') {
-		throw new Error(`${rel} does not export buildCallbackRequest`);
+		throw new Error(`${simulatorPath(p)} does not export buildCallbackRequest`);
 	}
 	return helpers;
 }

@@ -8,8 +8,8 @@ import { SigmaLiveApi } from '../../../credentials/SigmaLiveApi.credentials';
 import { SigmaLive } from '../../../nodes/SigmaLive/SigmaLive.node';
 import fixtures from '../../fixtures/sigma-live.json';
 import { runExecute } from '../../harness/hook';
-import { ALL_EVENTS, FakeSigmaApi } from './fakeSigmaApi';
-import type { FakeSigmaOptions } from './fakeSigmaApi';
+import { ALL_EVENTS, FakeSigmaApi } from '../../servers/sigmaLiveApiFake';
+import type { FakeSigmaOptions } from '../../servers/sigmaLiveApiFake';
 
 const node = new SigmaLive();
 const channel = { ...(fixtures.events['stream.ended'] as IDataObject) };
@@ -145,8 +145,13 @@ describe('Sigma Livestream node: webhooks', () => {
 		const out = await run({ resource: 'webhook', operation: 'delete', webhookId: webhook.id, removeEvents: [] });
 		expect(out).toEqual([{ id: webhook.id, deleted: true, removedEvents: [] }]);
 		expect(api.webhooks.size).toBe(0);
-		expect(api.requests).toHaveLength(1);
-		expect(api.requests[0]).toMatchObject({ method: 'DELETE', query: {} });
+		// The documented call, naming every event the webhook has, then a list that confirms it is gone.
+		expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			'GET /v1/webhook',
+			`GET /v1/webhook/${webhook.id}`,
+			'GET /v1/webhook',
+		]);
+		expect(api.requests[1].query).toEqual({ event: 'channel_live,channel_stop,channel_ended' });
 	});
 
 	test('delete only some events keeps the webhook for the others', async () => {
@@ -159,19 +164,19 @@ describe('Sigma Livestream node: webhooks', () => {
 		});
 		expect(out).toEqual([{ id: webhook.id, deleted: false, removedEvents: ['channel_stop', 'channel_ended'] }]);
 		expect(api.webhooks.get(webhook.id)?.event).toEqual(['channel_live']);
-		expect(api.requests[0].query).toEqual({ event: 'channel_stop,channel_ended' });
+		expect(api.requests.find((r) => r.path === `/v1/webhook/${webhook.id}`)?.query).toEqual({
+			event: 'channel_stop,channel_ended',
+		});
 	});
 
-	test('delete on a server that only offers the documented GET route', async () => {
+	test('delete on a server that answers the documented call but keeps the webhook fails clearly', async () => {
 		await api.stop();
-		await startApi({ deleteVerbs: 'GET' });
+		await startApi({ deletesNothing: true });
 		const webhook = api.seed('https://h.example.com');
-		await run({ resource: 'webhook', operation: 'delete', webhookId: webhook.id, removeEvents: [] });
-		expect(api.webhooks.size).toBe(0);
-		expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
-			`DELETE /v1/webhook/${webhook.id}`,
-			`GET /v1/webhook/${webhook.id}`,
-		]);
+		await expect(
+			run({ resource: 'webhook', operation: 'delete', webhookId: webhook.id, removeEvents: [] }),
+		).rejects.toMatchObject({ name: 'NodeOperationError', message: `Sigma still lists webhook "${webhook.id}" after the delete call` });
+		expect(api.requests.some((r) => r.method === 'DELETE')).toBe(false);
 	});
 
 	test('delete of an unknown webhook fails clearly', async () => {

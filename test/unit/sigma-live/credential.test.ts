@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject, ICredentialTestRequest } from 'n8n
 import { SigmaLiveApi } from '../../../credentials/SigmaLiveApi.credentials';
 import { SigmaLive } from '../../../nodes/SigmaLive/SigmaLive.node';
 import { runCredentialTest } from '../../harness/hook';
-import { FakeSigmaApi } from './fakeSigmaApi';
+import { FakeSigmaApi } from '../../servers/sigmaLiveApiFake';
 
 const credential = new SigmaLiveApi();
 let api: FakeSigmaApi;

@@ -1,17 +1,28 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { SigmaLiveTrigger } from '../../../nodes/SigmaLive/SigmaLiveTrigger.node';
-import { buildCallbackRequest } from '../../../nodes/SigmaLive/SigmaLiveTriggerHelpers';
+import { buildCallbackRequest } from '../../../nodes/SigmaLive/simulator';
+import { tokenHash } from '../../../nodes/SigmaLive/verify';
 import fixtures from '../../fixtures/sigma-live.json';
 import { callWebhook } from '../../harness/webhook';
 
 const trigger = new SigmaLiveTrigger();
 const events = fixtures.events as Record<string, IDataObject>;
 const TOKEN = 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718';
+/**
+ * SHA-256 of TOKEN, computed outside the package:
+ *   printf %s 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718' | openssl dgst -sha256
+ */
+const TOKEN_SHA256 = '1063424ef6943b6ebb887d48bebd10b1c0f2c4b3a89691aca7dbe68837728916';
 const NOW_SEC = 1795341601;
+const NODE_KEY = 'node:Sigma Livestream Trigger';
 
-/** Static data as the node leaves it after registering its URL. */
-const registered = () => ({ 'node:Sigma Livestream Trigger': { webhookId: 'wh_1', urlToken: TOKEN } });
+/** Static data as the node leaves it after registering its URL: the token's hash, never the token. */
+const registered = () => ({ [NODE_KEY]: { webhookId: 'wh_1', urlTokenHash: TOKEN_SHA256, webhookEvents: ['all'] } });
+/** Static data as the first release left it (the token in plain text), still read. */
+const firstRelease = () => ({
+	[NODE_KEY]: { webhookId: 'wh_1', urlToken: TOKEN, webhookUri: `https://n8n.example.com/webhook/webhook-1/webhook?token=${TOKEN}` },
+});
 
 async function send(
 	payload: IDataObject,
@@ -50,6 +61,21 @@ describe('Sigma Livestream Trigger: events', () => {
 		});
 		expect(item.eventId).toMatch(/^sigma-live:[0-9a-f]{32}$/);
 		expect(typeof item.receivedAt).toBe('string');
+	});
+
+	test("Sigma's own sample payload (seed 002): channel_live at eventTime 1476697473034", async () => {
+		// The time, computed outside the package:
+		//   python3 -c 'import datetime;print(datetime.datetime.fromtimestamp(1476697473.034, datetime.timezone.utc).isoformat())'
+		//   → 2016-10-17T09:44:33.034000+00:00
+		const { response, items } = await send({}, { rawBody: '{"event": "channel_live", "eventTime": 1476697473034}' });
+		expect(response).toEqual({ status: 200, body: {}, sent: true });
+		expect(items[0]).toMatchObject({
+			event: 'stream.started',
+			providerEvent: 'channel_live',
+			occurredAt: '2016-10-17T09:44:33.034Z',
+			stream: null,
+			authenticated: 'secret-url',
+		});
 	});
 
 	test('data holds the typed channel', async () => {
@@ -127,6 +153,36 @@ describe('Sigma Livestream Trigger: events', () => {
 		expect(items[0].occurredAt).toBe(items[0].receivedAt);
 	});
 
+	test.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])(
+		'an event code named like an Object member (%s) is event "unknown", never an inherited value',
+		async (code) => {
+			const { response, items } = await send({}, { rawBody: JSON.stringify({ event: code, id: 'c1', eventTime: 1795341600123 }) });
+			expect(response.status).toBe(200);
+			expect(items).toHaveLength(1);
+			expect(items[0].event).toBe('unknown');
+			expect(items[0].providerEvent).toBe(code);
+		},
+	);
+
+	test('body members named like Object members stay own members of data; derived fields are not replaced', async () => {
+		const rawBody =
+			'{"event":"channel_live","eventTime":1795341600123,"id":"c1","constructor":"k","__proto__":{"polluted":true},' +
+			'"toString":"t","channel_id":"forged","eventTimeMs":1,"tags":"a,b"}';
+		const { items } = await send({}, { rawBody });
+		const data = items[0].data as IDataObject;
+		expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+		// camelCase turns "__proto__" into "proto" (core/convert.ts); raw keeps it as sent, as an own member.
+		expect(Object.keys(data)).toEqual(['channelId', 'constructor', 'proto', 'toString', 'tags', 'eventTimeMs']);
+		expect(data.proto).toEqual({ polluted: true });
+		expect(Object.getOwnPropertyDescriptor(items[0].raw, '__proto__')?.value).toEqual({ polluted: true });
+		expect(data.constructor).toBe('k');
+		expect(data.toString).toBe('t');
+		expect(data.channelId).toBe('c1');
+		expect(data.eventTimeMs).toBe(1795341600123);
+		expect(data.tags).toEqual(['a', 'b']);
+		expect(({} as IDataObject).polluted).toBeUndefined();
+	});
+
 	test('buildCallbackRequest stamps eventTime (ms) when the payload has none, as Sigma does', async () => {
 		const { items } = await send({ event: 'channel_live', id: 'c1' });
 		expect(items[0].occurredAt).toBe(new Date(NOW_SEC * 1000).toISOString());
@@ -162,6 +218,51 @@ describe('Sigma Livestream Trigger: URL token', () => {
 		const { response, items } = await send(events['stream.started'], { staticData: {} });
 		expect(response).toEqual({ status: 401, body: { error: 'unauthorized', reason: 'webhook not registered' }, sent: true });
 		expect(items).toHaveLength(0);
+	});
+
+	test('the stored hash is SHA-256 of the token (an openssl-computed vector)', () => {
+		expect(tokenHash(TOKEN)).toBe(TOKEN_SHA256);
+		// printf %s 'my-own-token' | openssl dgst -sha256
+		expect(tokenHash('my-own-token')).toBe('7ab7ea75c5328129dece9f374c389ced6b94a34768d36e1776ee8a72fade0c0b');
+	});
+
+	test('static data of the first release (plain-text token) is still read: published workflows keep working', async () => {
+		const good = await send(events['stream.started'], { staticData: firstRelease() });
+		expect(good.response.status).toBe(200);
+		expect(good.items[0].authenticated).toBe('secret-url');
+		const bad = await send(events['stream.started'], { staticData: firstRelease(), secrets: { token: 'x'.repeat(48) } });
+		expect(bad.response.status).toBe(401);
+	});
+
+	test('a stored hash that is not 64 hex digits counts as not registered', async () => {
+		const { response } = await send(events['stream.started'], {
+			staticData: { [NODE_KEY]: { webhookId: 'wh_1', urlTokenHash: TOKEN } },
+		});
+		expect(response).toEqual({ status: 401, body: { error: 'unauthorized', reason: 'webhook not registered' }, sent: true });
+	});
+
+	test('the token must be the exact query parameter "token", given once', async () => {
+		const request = buildCallbackRequest(events['stream.started'], null, NOW_SEC);
+		for (const query of [{ TOKEN: TOKEN }, { Token: TOKEN }, { token: [TOKEN, TOKEN] }, { token: { a: TOKEN } }]) {
+			const { response, items } = await callWebhook(trigger, {
+				parameters: { registerWebhook: true, events: ['*'] },
+				body: request.body,
+				query: query as unknown as Record<string, string>,
+				staticData: registered(),
+			});
+			expect(response.status).toBe(401);
+			expect(items).toHaveLength(0);
+		}
+	});
+
+	test.each([
+		['a Register Webhook value that is not a boolean', { registerWebhook: 'abc', events: ['*'] }],
+		['a URL Token that is not text', { registerWebhook: false, urlToken: 12345, events: ['*'] }],
+	])('%s fails closed: 500 configuration_error, logged, no execution', async (_label, parameters) => {
+		const { response, items, logs } = await send(events['stream.started'], { parameters: parameters as IDataObject });
+		expect(response).toEqual({ status: 500, body: { error: 'configuration_error' }, sent: true });
+		expect(items).toHaveLength(0);
+		expect(logs.some((l) => l.level === 'error' && l.message.includes('Refused a sigma-live callback'))).toBe(true);
 	});
 
 	test('manual registration with a user token: checked like a generated one', async () => {

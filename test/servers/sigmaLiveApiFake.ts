@@ -1,9 +1,14 @@
 /**
  * A small Sigma Livestream API server on 127.0.0.1 (a random port) that behaves like the documented
- * API (research peers.md A2): HTTP Basic checked on every request, the `{ ec, data, msg }` envelope
- * (or bare bodies), webhook create / list (page ≥ 0, length 1–100, event filter) / update / delete
- * (DELETE, and the documented GET …/{id}?event=…), channel get and list, 404 on unknown ids, and
- * its state kept across requests.
+ * API (docs/protocols/sigma-live.md, "Webhook API"): HTTP Basic checked on every request, the
+ * `{ ec, data, msg }` envelope (or bare bodies), webhook create / list (page ≥ 0, length 1–100,
+ * event filter) / update, channel get and list, 404 on unknown ids, and its state kept across
+ * requests.
+ *
+ * Delete is only what the document shows: `GET /v1/webhook/{id}?event=a,b` removes those events,
+ * and the webhook once none is left. `DELETE` is not offered (405), and a `GET /v1/webhook/{id}`
+ * without `event` deletes nothing: it answers the webhook, as a read would. `deletesNothing` makes
+ * the documented call answer `{}` and change nothing (a server where it does not delete).
  */
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -22,8 +27,8 @@ export interface FakeSigmaOptions {
 	tokenSecret?: string;
 	/** false: successful answers are bare objects, as the webhook page's examples show. */
 	envelope?: boolean;
-	/** Which verbs delete: `both` (default), or `GET` only (DELETE answers 405) as documented. */
-	deleteVerbs?: 'both' | 'GET';
+	/** The documented delete answers `{}` but removes nothing. */
+	deletesNothing?: boolean;
 	channels?: Array<Record<string, unknown>>;
 }
 
@@ -39,8 +44,11 @@ export class FakeSigmaApi {
 	readonly webhooks = new Map<string, StoredWebhook>();
 	readonly channels = new Map<string, Record<string, unknown>>();
 	readonly requests: LoggedRequest[] = [];
-	/** The next request answers this (status and Sigma `ec`/`msg`) instead of doing its work. */
-	failNext: { status: number; ec: number; msg: string } | null = null;
+	/**
+	 * The next request (the next one `when` accepts, if given) answers this status and Sigma
+	 * `ec`/`msg` instead of doing its work.
+	 */
+	failNext: { status: number; ec: number; msg: string; when?: (request: LoggedRequest) => boolean } | null = null;
 	private server: Server | null = null;
 	private nextId = 1;
 	private readonly options: Required<Omit<FakeSigmaOptions, 'channels'>>;
@@ -50,7 +58,7 @@ export class FakeSigmaApi {
 			tokenId: options.tokenId ?? 'live-token-id',
 			tokenSecret: options.tokenSecret ?? 'live-token-secret',
 			envelope: options.envelope ?? true,
-			deleteVerbs: options.deleteVerbs ?? 'both',
+			deletesNothing: options.deletesNothing ?? false,
 		};
 		for (const channel of options.channels ?? []) this.channels.set(String(channel.id), channel);
 	}
@@ -118,9 +126,10 @@ export class FakeSigmaApi {
 		}
 		const method = req.method ?? 'GET';
 		const authorized = this.authorized(req);
-		this.requests.push({ method, path: url.pathname, query, body, authorized });
+		const logged: LoggedRequest = { method, path: url.pathname, query, body, authorized };
+		this.requests.push(logged);
 		if (!authorized) return this.fail(res, 401, 401, 'Unauthorized');
-		if (this.failNext) {
+		if (this.failNext && (this.failNext.when === undefined || this.failNext.when(logged))) {
 			const { status, ec, msg } = this.failNext;
 			this.failNext = null;
 			return this.fail(res, status, ec, msg);
@@ -180,11 +189,8 @@ export class FakeSigmaApi {
 		}
 
 		const webhook = this.webhooks.get(id);
-		const isDelete = method === 'DELETE' || method === 'GET';
-		if (method === 'DELETE' && this.options.deleteVerbs === 'GET') {
-			return this.fail(res, 405, 405, 'Method not allowed');
-		}
-		if (!webhook && (isDelete || method === 'PUT')) return this.fail(res, 404, 404, 'Webhook not found');
+		if (method === 'DELETE') return this.fail(res, 405, 405, 'Method not allowed');
+		if (!webhook && (method === 'GET' || method === 'PUT')) return this.fail(res, 404, 404, 'Webhook not found');
 		if (method === 'PUT') {
 			const events = this.parseEvents(input.event);
 			if (typeof input.uri !== 'string' || !/^https?:\/\//.test(input.uri) || events === null) {
@@ -194,14 +200,14 @@ export class FakeSigmaApi {
 			webhook!.event = events;
 			return this.send(res, 200, webhook);
 		}
-		if (isDelete) {
-			if (query.event) {
-				const remove = this.parseEvents(query.event);
-				if (remove === null) return this.fail(res, 422, 422, 'Wrong param');
+		if (method === 'GET') {
+			// Without `event` this is not the documented delete: nothing is removed.
+			if (query.event === undefined) return this.send(res, 200, webhook);
+			const remove = this.parseEvents(query.event);
+			if (remove === null) return this.fail(res, 422, 422, 'Wrong param');
+			if (!this.options.deletesNothing) {
 				webhook!.event = webhook!.event.filter((e) => !remove.includes(e));
-				if (webhook!.event.length === 0) this.webhooks.delete(id);
-			} else {
-				this.webhooks.delete(id);
+				if (webhook!.event.length === 0) this.webhooks.delete(id!);
 			}
 			return this.send(res, 200, {});
 		}
