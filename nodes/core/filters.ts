@@ -91,8 +91,6 @@ export function hasFilters(filters: FilterSettings): boolean {
 	return filters.domain.length + filters.app.length + filters.name.length + filters.room.length > 0;
 }
 
-const PATTERN_HELP = 'Comma-separated; * matches any characters. Empty: no filter.';
-
 /** The "Filters" collection: stream fields for stream providers, the room for room providers. */
 export function filtersParameter(kind: 'stream' | 'room'): INodeProperties {
 	const stream: INodeProperties['options'] = [
@@ -102,7 +100,7 @@ export function filtersParameter(kind: 'stream' | 'room'): INodeProperties {
 			type: 'string',
 			default: '',
 			placeholder: 'push.example.com, *.example.com',
-			description: `Only callbacks whose stream domain matches start the workflow. ${PATTERN_HELP}`,
+			description: 'Only callbacks whose stream domain matches start the workflow. Comma-separated; * matches any characters. Empty: no filter.',
 		},
 		{
 			displayName: 'Stream App',
@@ -110,7 +108,7 @@ export function filtersParameter(kind: 'stream' | 'room'): INodeProperties {
 			type: 'string',
 			default: '',
 			placeholder: 'live',
-			description: `Only callbacks whose app (push path) matches start the workflow. ${PATTERN_HELP}`,
+			description: 'Only callbacks whose app (push path) matches start the workflow. Comma-separated; * matches any characters. Empty: no filter.',
 		},
 		{
 			displayName: 'Stream Name',
@@ -118,7 +116,7 @@ export function filtersParameter(kind: 'stream' | 'room'): INodeProperties {
 			type: 'string',
 			default: '',
 			placeholder: 'room_*, vip_*',
-			description: `Only callbacks whose stream name matches start the workflow. ${PATTERN_HELP}`,
+			description: 'Only callbacks whose stream name matches start the workflow. Comma-separated; * matches any characters. Empty: no filter.',
 		},
 	];
 	const room: INodeProperties['options'] = [
@@ -128,7 +126,7 @@ export function filtersParameter(kind: 'stream' | 'room'): INodeProperties {
 			type: 'string',
 			default: '',
 			placeholder: 'live_*',
-			description: `Only callbacks whose room ID matches start the workflow. ${PATTERN_HELP}`,
+			description: 'Only callbacks whose room ID matches start the workflow. Comma-separated; * matches any characters. Empty: no filter.',
 		},
 	];
 	return {
