@@ -5,8 +5,9 @@
  * CredentialsHelper.authenticate does (n8n 2.41 `credentials-helper.js`): every value is an
  * expression evaluated with `$credentials` and merged into the request options.
  */
-import { ExecuteContext, HookContext } from 'n8n-core';
+import { ExecuteContext, HookContext, LoadOptionsContext } from 'n8n-core';
 import type {
+	ILoadOptionsFunctions,
 	ICredentialDataDecryptedObject,
 	ICredentialType,
 	IDataObject,
@@ -173,6 +174,14 @@ export async function runExecute(setup: NodeSetup, items: IDataObject[] = [{}]):
 	Object.defineProperty(ctx, 'logger', { value: logger });
 	const output = (await setup.nodeType.execute!.call(ctx)) as INodeExecutionData[][];
 	return output[0].map((entry) => entry.json);
+}
+
+/** A real LoadOptionsContext for the node, as the editor uses for list searches and load options. */
+export function loadOptionsContext(setup: NodeSetup): ILoadOptionsFunctions {
+	const { node, workflow, additionalData, logger } = build(setup);
+	const ctx = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
+	Object.defineProperty(ctx, 'logger', { value: logger });
+	return ctx;
 }
 
 /**
