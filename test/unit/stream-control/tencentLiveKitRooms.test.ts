@@ -20,7 +20,7 @@ const APP = { sdkAppId: 1400000002, secretKey: 'roomModerationSecretKeyForTheFak
 
 /** The item a TUILiveKit Trigger emits for a fixture event. */
 const itemOf = (key: keyof typeof fixtures.events): IDataObject => {
-	const parsed = parseTencentLiveKitEvent(fixtures.events[key] as IDataObject, {});
+	const parsed = parseTencentLiveKitEvent(fixtures.events[key] as IDataObject, { queryCommand: null, workflowDecides: false });
 	return { event: parsed.event, provider: 'tencent-livekit', room: parsed.room, data: parsed.data } as IDataObject;
 };
 
