@@ -4,7 +4,7 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { roomOperationProperties, roomProperties, roomResources } from './roomDescription';
+import { roomOperationProperties, roomProperties } from './roomDescription';
 
 /** The command words of tuilivekit.md §3.1, as `CallbackCommandList` takes them. */
 export const LIVE_CALLBACK_COMMANDS: string[] = [
@@ -41,7 +41,10 @@ export const tencentLiveKitProperties: INodeProperties[] = [
 		options: [
 			{ name: 'Callback Configuration', value: 'callbackConfig', description: 'The one callback URL and command list of the SDKAppID' },
 			{ name: 'Callback Token', value: 'callbackToken', description: 'The token Tencent signs callbacks with' },
-			...roomResources,
+			{ name: 'Member', value: 'member', description: 'Ban, unban, mute, unmute or list the users of a room' },
+			{ name: 'Message', value: 'message', description: 'Send a message to everyone in a room' },
+			{ name: 'Room', value: 'room', description: 'Get, list, update or destroy Live rooms' },
+			{ name: 'Seat', value: 'seat', description: 'List seats or kick a user off a seat' },
 		],
 		default: 'callbackConfig',
 	},

@@ -15,7 +15,7 @@ const roomLocator: INodeProperties = {
 	type: 'resourceLocator',
 	default: { mode: 'id', value: '={{ $json.room?.id }}' },
 	required: true,
-	description: 'The Live room. Defaults to the trigger item\'s room.id.',
+	description: 'The Live room. Defaults to the room of the trigger item.',
 	modes: [
 		{
 			displayName: 'From List',
@@ -36,13 +36,6 @@ const memberAccounts: INodeProperties = {
 	required: true,
 	description: 'One user ID, or several separated by commas (a list from an expression works too). Defaults to the sender of a message event (data.fromAccount).',
 };
-
-export const roomResources = [
-	{ name: 'Member', value: 'member', description: 'Ban, unban, mute, unmute or list the users of a room' },
-	{ name: 'Message', value: 'message', description: 'Send a message to everyone in a room' },
-	{ name: 'Room', value: 'room', description: 'Get, list, update or destroy Live rooms' },
-	{ name: 'Seat', value: 'seat', description: 'List seats or kick a user off a seat' },
-];
 
 export const roomOperationProperties: INodeProperties[] = [
 	{
