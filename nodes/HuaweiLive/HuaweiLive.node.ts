@@ -1,9 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { runPerItem } from '../core/execute';
+import { runPerItem, unknownOperation } from '../core/execute';
 import { huaweiLiveProperties } from './HuaweiLiveDescription';
 import { recordCallbackOperation, streamNotificationOperation } from './HuaweiLiveOperations';
+import { searchPushDomains } from './listSearch';
+import { domainOperation, streamOperation } from './streamOperations';
 
 export class HuaweiLive implements INodeType {
 	description: INodeTypeDescription = {
@@ -13,7 +15,8 @@ export class HuaweiLive implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Manage Huawei Cloud Live stream notification and recording callback configurations',
+		description:
+			'Act on Huawei Cloud Live streams (block, unblock, cut, list blocked and online streams) and manage stream notification and recording callback configurations',
 		defaults: { name: 'Huawei Cloud Live' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -22,13 +25,26 @@ export class HuaweiLive implements INodeType {
 		properties: huaweiLiveProperties,
 	};
 
+	methods = {
+		listSearch: { searchPushDomains },
+	};
+
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await runPerItem(this, async (itemIndex) => {
 			const resource = this.getNodeParameter('resource', itemIndex) as string;
-			const operation = this.getNodeParameter('operation', itemIndex) as string;
-			return resource === 'recordCallback'
-				? await recordCallbackOperation(this, operation, itemIndex)
-				: await streamNotificationOperation(this, operation, itemIndex);
+			const operation = this.getNodeParameter('operation', itemIndex, '') as string;
+			switch (resource) {
+				case 'streamNotification':
+					return await streamNotificationOperation(this, operation, itemIndex);
+				case 'recordCallback':
+					return await recordCallbackOperation(this, operation, itemIndex);
+				case 'stream':
+					return await streamOperation(this, operation, itemIndex);
+				case 'domain':
+					return await domainOperation(this, operation, itemIndex);
+				default:
+					throw unknownOperation(this, resource, null, itemIndex);
+			}
 		});
 	}
 }

@@ -1,5 +1,10 @@
-/** Parameters of the Huawei Cloud Live action node: Stream Notification and Recording Callback resources. */
+/**
+ * Parameters of the Huawei Cloud Live action node: Stream Notification and Recording Callback
+ * resources, plus the Stream and Domain resources of streamDescription.ts.
+ */
 import type { INodeProperties } from 'n8n-workflow';
+
+import { huaweiDomainOperations, huaweiPushDomainLocator, huaweiStreamOperations, huaweiStreamProperties } from './streamDescription';
 
 const show = (resource: string, operation: string[]) => ({ show: { resource: [resource], operation } });
 
@@ -63,7 +68,9 @@ export const huaweiLiveProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
+			{ name: 'Domain', value: 'domain', description: 'The push and playback domains of the project' },
 			{ name: 'Recording Callback', value: 'recordCallback', description: 'Where recording events of a domain and app go' },
+			{ name: 'Stream', value: 'stream', description: 'Block, unblock, cut or list live streams' },
 			{ name: 'Stream Notification', value: 'streamNotification', description: 'Where stream push/stop events of an ingest domain go' },
 		],
 		default: 'streamNotification',
@@ -97,14 +104,15 @@ export const huaweiLiveProperties: INodeProperties[] = [
 		default: 'create',
 	},
 
+	huaweiStreamOperations,
+	huaweiDomainOperations,
+
 	// Stream Notification
 	{
+		...huaweiPushDomainLocator(''),
 		displayName: 'Ingest Domain',
 		name: 'domain',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'push.example.com',
+		default: { mode: 'list', value: '' },
 		displayOptions: show('streamNotification', ['get', 'set', 'delete']),
 		description: 'Huawei holds one stream notification configuration per ingest domain',
 	},
@@ -150,11 +158,10 @@ export const huaweiLiveProperties: INodeProperties[] = [
 
 	// Recording Callback
 	{
+		...huaweiPushDomainLocator(''),
 		displayName: 'Ingest Domain',
 		name: 'publishDomain',
-		type: 'string',
-		default: '',
-		required: true,
+		default: { mode: 'list', value: '' },
 		displayOptions: show('recordCallback', ['create']),
 	},
 	{
@@ -223,4 +230,7 @@ export const huaweiLiveProperties: INodeProperties[] = [
 			{ displayName: 'Ingest Domain', name: 'publishDomain', type: 'string', default: '' },
 		],
 	},
+
+	// Stream, Domain
+	...huaweiStreamProperties,
 ];

@@ -1,7 +1,8 @@
-/** The Huawei Cloud Live action node's operations (huawei-live.md §3.1–3.2). */
+/** The Huawei Cloud Live action node's callback-configuration operations (huawei-live.md §3.1–3.2). */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { unknownOperation } from '../core/execute';
 import { huaweiLiveApiRequest } from './HuaweiLiveApi';
 
 const URL_FORMAT = /^https?:\/\/[^\s?#]+$/i;
@@ -9,7 +10,7 @@ const RECORD_KEY_FORMAT = /^[A-Za-z0-9]{32,}$/;
 const PAGE_SIZE = 100;
 
 function required(ctx: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
-	const value = String(ctx.getNodeParameter(name, itemIndex, '') ?? '').trim();
+	const value = String(ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '').trim();
 	if (value === '') throw new NodeOperationError(ctx.getNode(), `${label} is required`, { itemIndex });
 	return value;
 }
@@ -26,6 +27,7 @@ function checkUrl(ctx: IExecuteFunctions, url: string, itemIndex: number): strin
 }
 
 export async function streamNotificationOperation(ctx: IExecuteFunctions, operation: string, itemIndex: number): Promise<IDataObject> {
+	if (!['set', 'get', 'delete'].includes(operation)) throw unknownOperation(ctx, 'streamNotification', operation, itemIndex);
 	const domain = required(ctx, 'domain', 'Ingest Domain', itemIndex);
 	const path = 'notifications/publish';
 	switch (operation) {
@@ -51,7 +53,7 @@ export async function streamNotificationOperation(ctx: IExecuteFunctions, operat
 			return { domain, deleted: true };
 		}
 	}
-	throw new NodeOperationError(ctx.getNode(), `Unknown operation "${operation}"`, { itemIndex });
+	throw unknownOperation(ctx, 'streamNotification', operation, itemIndex);
 }
 
 function recordKey(ctx: IExecuteFunctions, key: unknown, itemIndex: number): string | undefined {
@@ -129,5 +131,5 @@ export async function recordCallbackOperation(
 			return { id, deleted: true };
 		}
 	}
-	throw new NodeOperationError(ctx.getNode(), `Unknown operation "${operation}"`, { itemIndex });
+	throw unknownOperation(ctx, 'recordCallback', operation, itemIndex);
 }

@@ -1,4 +1,4 @@
-/** Parameters of the Sigma Livestream action node: resources Webhook and Channel. */
+/** Parameters of the Sigma Livestream action node: resources Webhook and Channel (stop and update: docs/protocols/stream-control.md §4). */
 import type { INodeProperties } from 'n8n-workflow';
 
 import { MAX_PAGE_LENGTH } from './transport';
@@ -82,8 +82,28 @@ export const sigmaLiveProperties: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: channel },
 		options: [
-			{ name: 'Get', value: 'get', description: 'Get a live channel by ID', action: 'Get a channel' },
-			{ name: 'Get Many', value: 'getAll', description: 'List live channels', action: 'Get many channels' },
+			{ name: 'Get', value: 'get', description: 'Get a live channel by ID. Read only.', action: 'Get a channel' },
+			{ name: 'Get Many', value: 'getAll', description: 'List live channels. Read only.', action: 'Get many channels' },
+			{
+				name: 'Stop',
+				value: 'stop',
+				description:
+					'Ends a channel now: viewers see the stream end and the encoder cannot push to it again; recordings and catch-up are kept. Cannot be undone (create a new channel to go live again). A channel that does not exist answers alreadyGone: true.',
+				action: 'Stop a channel',
+			},
+			{
+				name: 'Stop and Delete',
+				value: 'stopAndDelete',
+				description:
+					'Stops the channel if it is live and deletes it with its saved data (recordings, catch-up). Cannot be undone. A channel that does not exist answers alreadyGone: true.',
+				action: 'Stop and delete a channel',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Changes a channel\'s name, description, tags or catch-up (archive) setting. Viewers are not interrupted.',
+				action: 'Update a channel',
+			},
 		],
 		default: 'get',
 	},
@@ -156,6 +176,35 @@ export const sigmaLiveProperties: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { ...channel, operation: ['get'] } },
 		description: 'The channel (stream) ID, as in the trigger\'s stream.name',
+	},
+	{
+		displayName: 'Channel ID',
+		name: 'channelId',
+		type: 'string',
+		required: true,
+		default: '={{ $json.stream?.name }}',
+		displayOptions: { show: { ...channel, operation: ['stop', 'stopAndDelete', 'update'] } },
+		description: 'The channel (stream) ID. Defaults to the trigger item\'s stream.name.',
+	},
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: { ...channel, operation: ['update'] } },
+		options: [
+			{
+				displayName: 'Catch-Up',
+				name: 'catchup',
+				type: 'boolean',
+				default: true,
+				description: 'Whether Sigma keeps the stream for replay when the event ends (archive mode)',
+			},
+			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'The full name of the channel' },
+			{ displayName: 'Tags', name: 'tags', type: 'string', default: '', description: 'Tags separated by commas, e.g. sport,travel' },
+		],
 	},
 	...pagingFields('channel', 'channels'),
 ];

@@ -1,9 +1,13 @@
-/** Sigma's live channel resource (research peers.md A2): `/livestream/live`, no `/v1` prefix. */
+/**
+ * Sigma's live channel resource (research peers.md A2; stop and update: docs/protocols/stream-control.md §4):
+ * `/livestream/live`, no `/v1` prefix.
+ */
 import type { IDataObject } from 'n8n-workflow';
 
+import { attempt } from '../core/attempt';
 import { isJsonObject } from '../core/convert';
 import { typedChannel } from './events';
-import { collectAllPages, listFrom, sigmaApiRequest } from './transport';
+import { collectAllPages, isNotFound, listFrom, sigmaApiRequest } from './transport';
 import type { SigmaContext } from './transport';
 
 /** The channel as Sigma sends it, plus the typed fields the trigger's `data` has. */
@@ -33,4 +37,29 @@ export async function listAllChannels(this: SigmaContext): Promise<IDataObject[]
 		const { channels, total } = await listChannels.call(this, page, length);
 		return { items: channels, total };
 	}, (channel) => JSON.stringify(channel.id ?? channel));
+}
+
+/** The answer of Stop / Stop and Delete (docs/protocols/stream-control.md §4). */
+export interface StopOutcome {
+	/** False when Sigma answered 404: the channel does not exist (any more). */
+	found: boolean;
+	answer: unknown;
+}
+
+/**
+ * `DELETE /livestream/live/{id}?delete=…`: a live channel stops at once and cannot receive pushes
+ * again; with `deleteToo` the event and its saved data go too. A 404 is reported, not thrown.
+ */
+export async function stopChannel(this: SigmaContext, id: string, deleteToo: boolean): Promise<StopOutcome> {
+	const path = `/livestream/live/${encodeURIComponent(id)}`;
+	const outcome = await attempt(this, async () => await sigmaApiRequest.call(this, 'DELETE', path, { qs: { delete: deleteToo ? 'true' : 'false' } }));
+	if (outcome.ok) return { found: true, answer: outcome.value };
+	if (isNotFound(outcome.error)) return { found: false, answer: null };
+	throw outcome.error;
+}
+
+/** `PUT /livestream/live/{id}` with name, catchup, description and tags (a comma-separated text). */
+export async function updateChannel(this: SigmaContext, id: string, fields: IDataObject): Promise<IDataObject> {
+	const answer = await sigmaApiRequest.call(this, 'PUT', `/livestream/live/${encodeURIComponent(id)}`, { body: fields });
+	return channelItem(isJsonObject(answer) && Object.keys(answer).length > 0 ? answer : { id, ...fields });
 }

@@ -1,9 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { runPerItem } from '../core/execute';
+import { runPerItem, unknownOperation } from '../core/execute';
+import { searchPushDomains, searchTemplates } from './listSearch';
 import { tencentCssProperties } from './TencentCssDescription';
 import { callbackRuleOperation, callbackTemplateOperation } from './TencentCssOperations';
+import { domainOperation, streamOperation } from './streamOperations';
 
 export class TencentCss implements INodeType {
 	description: INodeTypeDescription = {
@@ -13,7 +15,8 @@ export class TencentCss implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Manage Tencent Cloud Streaming Services (CSS) callback templates and the rules that bind them to push domains',
+		description:
+			'Act on Tencent Cloud Streaming Services (CSS) live streams (drop, forbid, resume, state, online list) and manage its callback templates and rules',
 		defaults: { name: 'Tencent CSS' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -22,13 +25,26 @@ export class TencentCss implements INodeType {
 		properties: tencentCssProperties,
 	};
 
+	methods = {
+		listSearch: { searchPushDomains, searchTemplates },
+	};
+
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await runPerItem(this, async (itemIndex) => {
 			const resource = this.getNodeParameter('resource', itemIndex) as string;
-			const operation = this.getNodeParameter('operation', itemIndex) as string;
-			return resource === 'callbackRule'
-				? await callbackRuleOperation(this, operation, itemIndex)
-				: await callbackTemplateOperation(this, operation, itemIndex);
+			const operation = this.getNodeParameter('operation', itemIndex, '') as string;
+			switch (resource) {
+				case 'callbackTemplate':
+					return await callbackTemplateOperation(this, operation, itemIndex);
+				case 'callbackRule':
+					return await callbackRuleOperation(this, operation, itemIndex);
+				case 'stream':
+					return await streamOperation(this, operation, itemIndex);
+				case 'domain':
+					return await domainOperation(this, operation, itemIndex);
+				default:
+					throw unknownOperation(this, resource, null, itemIndex);
+			}
 		});
 	}
 }

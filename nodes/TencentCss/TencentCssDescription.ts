@@ -1,5 +1,15 @@
-/** Parameters of the Tencent CSS action node: Callback Template and Callback Rule resources. */
+/**
+ * Parameters of the Tencent CSS action node: Callback Template and Callback Rule resources, plus the
+ * Stream and Domain resources of streamDescription.ts.
+ */
 import type { INodeProperties } from 'n8n-workflow';
+
+import {
+	pushDomainLocator,
+	tencentCssDomainOperations,
+	tencentCssStreamOperations,
+	tencentCssStreamProperties,
+} from './streamDescription';
 
 /** Event choice → template URL field (tencent-css.md §5.3). */
 export const TEMPLATE_URL_FIELDS: Record<string, string> = {
@@ -83,13 +93,28 @@ const recordExceptionLevels: INodeProperties = {
 };
 
 const templateId: INodeProperties = {
-	displayName: 'Template ID',
+	displayName: 'Template',
 	name: 'templateId',
-	type: 'number',
-	default: 0,
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
 	required: true,
-	typeOptions: { minValue: 1 },
-	description: 'The ID Tencent gave the template on creation',
+	description: 'The callback template, or the ID Tencent gave it on creation',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select a template…',
+			typeOptions: { searchListMethod: 'searchTemplates', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 1000',
+			validation: [{ type: 'regex', properties: { regex: '^[0-9]+$', errorMessage: 'A template ID is a positive integer' } }],
+		},
+	],
 };
 
 const returnAll = (resource: string, operation: string): INodeProperties[] => [
@@ -123,6 +148,8 @@ export const tencentCssProperties: INodeProperties[] = [
 		options: [
 			{ name: 'Callback Rule', value: 'callbackRule', description: 'Binds a template to a push domain and app' },
 			{ name: 'Callback Template', value: 'callbackTemplate', description: 'The callback URLs and key' },
+			{ name: 'Domain', value: 'domain', description: 'The push and playback domains of the account' },
+			{ name: 'Stream', value: 'stream', description: 'Cut, forbid, resume or inspect a live stream' },
 		],
 		default: 'callbackTemplate',
 	},
@@ -154,6 +181,9 @@ export const tencentCssProperties: INodeProperties[] = [
 		],
 		default: 'create',
 	},
+
+	tencentCssStreamOperations,
+	tencentCssDomainOperations,
 
 	// Callback Template
 	{ ...templateName, required: true, displayOptions: show('callbackTemplate', ['create']) },
@@ -189,12 +219,9 @@ export const tencentCssProperties: INodeProperties[] = [
 
 	// Callback Rule
 	{
-		displayName: 'Push Domain',
+		...pushDomainLocator(''),
 		name: 'domainName',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '5000.livepush.myqcloud.com',
+		default: { mode: 'list', value: '' },
 		displayOptions: show('callbackRule', ['create', 'delete']),
 		description: 'The push (ingest) domain the rule applies to',
 	},
@@ -221,4 +248,7 @@ export const tencentCssProperties: INodeProperties[] = [
 			{ displayName: 'Template ID', name: 'templateId', type: 'number', default: 0, description: 'Only rules bound to this template (0 = any)' },
 		],
 	},
+
+	// Stream, Domain
+	...tencentCssStreamProperties,
 ];

@@ -1,11 +1,11 @@
 /**
- * The Tencent CSS action node's operations: build the API body (validated against the console
+ * The Tencent CSS action node's callback-configuration operations: build the API body (validated against the console
  * limits, tencent-css.md §5.3), call the API, shape the output items.
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { limitList } from '../core/execute';
+import { limitList, unknownOperation } from '../core/execute';
 import { TEMPLATE_URL_FIELDS } from './TencentCssDescription';
 import { tencentCssApiRequest } from './TencentCssApi';
 
@@ -96,7 +96,7 @@ export async function callbackTemplateOperation(
 			return { TemplateId: answer.TemplateId, RequestId: answer.RequestId };
 		}
 		case 'get': {
-			const TemplateId = validTemplateId(ctx, ctx.getNodeParameter('templateId', itemIndex), itemIndex);
+			const TemplateId = validTemplateId(ctx, ctx.getNodeParameter('templateId', itemIndex, '', { extractValue: true }), itemIndex);
 			const answer = await call('DescribeLiveCallbackTemplate', { TemplateId });
 			return answer.Template as IDataObject;
 		}
@@ -105,7 +105,7 @@ export async function callbackTemplateOperation(
 			return limitList(ctx, itemIndex, (answer.Templates as IDataObject[]) ?? []);
 		}
 		case 'update': {
-			const TemplateId = validTemplateId(ctx, ctx.getNodeParameter('templateId', itemIndex), itemIndex);
+			const TemplateId = validTemplateId(ctx, ctx.getNodeParameter('templateId', itemIndex, '', { extractValue: true }), itemIndex);
 			const fields = ctx.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 			const body: IDataObject = { TemplateId, ...templateOptionals(fields) };
 			if (typeof fields.templateName === 'string' && fields.templateName !== '') body.TemplateName = fields.templateName;
@@ -122,12 +122,12 @@ export async function callbackTemplateOperation(
 			return { TemplateId, updated: true, RequestId: answer.RequestId };
 		}
 		case 'delete': {
-			const TemplateId = validTemplateId(ctx, ctx.getNodeParameter('templateId', itemIndex), itemIndex);
+			const TemplateId = validTemplateId(ctx, ctx.getNodeParameter('templateId', itemIndex, '', { extractValue: true }), itemIndex);
 			const answer = await call('DeleteLiveCallbackTemplate', { TemplateId });
 			return { TemplateId, deleted: true, RequestId: answer.RequestId };
 		}
 	}
-	throw new NodeOperationError(ctx.getNode(), `Unknown operation "${operation}"`, { itemIndex });
+	throw unknownOperation(ctx, 'callbackTemplate', operation, itemIndex);
 }
 
 export async function callbackRuleOperation(
@@ -137,7 +137,7 @@ export async function callbackRuleOperation(
 ): Promise<IDataObject | IDataObject[]> {
 	const call = (action: string, body: IDataObject) => tencentCssApiRequest.call(ctx, action, body, itemIndex);
 	const domainAndApp = (): IDataObject => {
-		const DomainName = (ctx.getNodeParameter('domainName', itemIndex) as string).trim();
+		const DomainName = String(ctx.getNodeParameter('domainName', itemIndex, '', { extractValue: true }) ?? '').trim();
 		const AppName = (ctx.getNodeParameter('appName', itemIndex, 'live') as string).trim();
 		if (DomainName === '' || AppName === '') {
 			throw new NodeOperationError(ctx.getNode(), 'Push Domain and App Name are required', { itemIndex });
@@ -146,7 +146,7 @@ export async function callbackRuleOperation(
 	};
 	switch (operation) {
 		case 'create': {
-			const body = { ...domainAndApp(), TemplateId: validTemplateId(ctx, ctx.getNodeParameter('templateId', itemIndex), itemIndex) };
+			const body = { ...domainAndApp(), TemplateId: validTemplateId(ctx, ctx.getNodeParameter('templateId', itemIndex, '', { extractValue: true }), itemIndex) };
 			const answer = await call('CreateLiveCallbackRule', body);
 			return { ...body, created: true, RequestId: answer.RequestId };
 		}
@@ -166,5 +166,5 @@ export async function callbackRuleOperation(
 			return limitList(ctx, itemIndex, rules);
 		}
 	}
-	throw new NodeOperationError(ctx.getNode(), `Unknown operation "${operation}"`, { itemIndex });
+	throw unknownOperation(ctx, 'callbackRule', operation, itemIndex);
 }

@@ -1,5 +1,10 @@
-/** Parameters of the Tencent TUILiveKit action node: Callback Configuration and Callback Token. */
+/**
+ * Parameters of the Tencent TUILiveKit action node: Callback Configuration and Callback Token, plus
+ * the Room, Member, Seat and Message resources of roomDescription.ts.
+ */
 import type { INodeProperties } from 'n8n-workflow';
+
+import { roomOperationProperties, roomProperties } from './roomDescription';
 
 /** The command words of tuilivekit.md §3.1, as `CallbackCommandList` takes them. */
 export const LIVE_CALLBACK_COMMANDS: string[] = [
@@ -36,6 +41,10 @@ export const tencentLiveKitProperties: INodeProperties[] = [
 		options: [
 			{ name: 'Callback Configuration', value: 'callbackConfig', description: 'The one callback URL and command list of the SDKAppID' },
 			{ name: 'Callback Token', value: 'callbackToken', description: 'The token Tencent signs callbacks with' },
+			{ name: 'Member', value: 'member', description: 'Ban, unban, mute, unmute or list the users of a room' },
+			{ name: 'Message', value: 'message', description: 'Send a message to everyone in a room' },
+			{ name: 'Room', value: 'room', description: 'Get, list, update or destroy Live rooms' },
+			{ name: 'Seat', value: 'seat', description: 'List seats or kick a user off a seat' },
 		],
 		default: 'callbackConfig',
 	},
@@ -102,4 +111,7 @@ export const tencentLiveKitProperties: INodeProperties[] = [
 		displayOptions: show('callbackToken', ['set']),
 		description: 'Whether Tencent signs callbacks with the token (IsTokenEnable)',
 	},
+
+	...roomOperationProperties,
+	...roomProperties,
 ];

@@ -2,6 +2,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { unknownOperation } from '../core/execute';
 import { LIVE_CALLBACK_COMMANDS } from './TencentLiveKitDescription';
 import { liveConfigRequest } from './TencentLiveKitApi';
 
@@ -39,7 +40,7 @@ export async function callbackConfigOperation(ctx: IExecuteFunctions, operation:
 			return { deleted: true, RequestId: answer.RequestId ?? null };
 		}
 	}
-	throw new NodeOperationError(ctx.getNode(), `Unknown operation "${operation}"`, { itemIndex });
+	throw unknownOperation(ctx, 'callbackConfig', operation, itemIndex);
 }
 
 export async function callbackTokenOperation(ctx: IExecuteFunctions, operation: string, itemIndex: number): Promise<IDataObject> {
@@ -59,5 +60,5 @@ export async function callbackTokenOperation(ctx: IExecuteFunctions, operation: 
 			return { ...((answer.Response as IDataObject) ?? {}), RequestId: answer.RequestId ?? null };
 		}
 	}
-	throw new NodeOperationError(ctx.getNode(), `Unknown operation "${operation}"`, { itemIndex });
+	throw unknownOperation(ctx, 'callbackToken', operation, itemIndex);
 }

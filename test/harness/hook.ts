@@ -3,8 +3,9 @@
  * `context.ts`, whose `helpers.httpRequestWithAuthentication` performs real HTTP through n8n's own
  * request stack.
  */
-import { ExecuteContext, HookContext } from 'n8n-core';
+import { ExecuteContext, HookContext, LoadOptionsContext } from 'n8n-core';
 import type {
+	ILoadOptionsFunctions,
 	IDataObject,
 	IHttpRequestOptions,
 	INodeExecutionData,
@@ -67,6 +68,14 @@ export async function runExecute(setup: NodeSetup, items: IDataObject[] = [{}]):
 	Object.defineProperty(ctx, 'logger', { value: logger });
 	const output = (await setup.nodeType.execute!.call(ctx)) as INodeExecutionData[][];
 	return output[0].map((entry) => entry.json);
+}
+
+/** A real LoadOptionsContext for the node, as the editor uses for list searches and load options. */
+export function loadOptionsContext(setup: NodeSetup): ILoadOptionsFunctions {
+	const { node, workflow, additionalData, logger } = buildNodeContext(setup);
+	const ctx = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
+	Object.defineProperty(ctx, 'logger', { value: logger });
+	return ctx;
 }
 
 /**

@@ -14,6 +14,8 @@ export interface ReceivedRequest {
 export interface Reply {
 	status: number;
 	body?: unknown;
+	/** Extra answer headers (e.g. a request id). */
+	headers?: Record<string, string>;
 }
 
 export interface LoopbackServer {
@@ -42,6 +44,7 @@ export async function startLoopbackServer(handle: (request: ReceivedRequest) => 
 				reply = { status: 500, body: { fake_server_error: String(error) } };
 			}
 			res.statusCode = reply.status;
+			for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
 			if (reply.body === undefined) {
 				res.end();
 				return;

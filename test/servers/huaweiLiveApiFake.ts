@@ -7,6 +7,16 @@
  * [INFERRED] for the fake: APIG's refusal is modelled as HTTP 401 `APIGW.0301`; "not found" and
  * "already exists" use HTTP 404 / 400 with the documented `LIVE.100011001` code, whose real
  * values the research did not find.
+ *
+ * Stream control (docs/protocols/stream-control.md §2): keeps domains, online streams and blocks.
+ * Documented rules enforced: required body/query fields and their lengths, `stream_name` not `*`,
+ * `resume_time` in UTC `yyyy-mm-ddThh:mm:ssZ`, in the future, at most 90 days ahead, 7 days when
+ * omitted; a block cuts the push and refuses new ones until it ends; success answers are 204
+ * without a body; zero-based `page` and `size` 1–100 for the block list, `offset`/`limit` 1–100
+ * and `stream` only with `app` for the online list; every answer carries `X-Request-Id`.
+ * [inferred] for the fake: a second Create answers 400 `LIVE.103011018` (resource exists); Update
+ * or Delete of a stream that is not blocked answer 400 `LIVE.100011001`; block-once of a stream
+ * that is not live answers 204.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
@@ -71,9 +81,45 @@ export interface RecordCallbackConfig {
 	update_time: string;
 }
 
+export interface FakeHuaweiDomain {
+	domain: string;
+	domain_type: 'push' | 'pull';
+	status: 'on' | 'off' | 'configuring';
+	region: string;
+	create_time: string;
+	related_domain?: string;
+}
+
+export interface FakeHuaweiOnline {
+	publish_domain: string;
+	app: string;
+	stream: string;
+	video_codec: string;
+	audio_codec: string;
+	resolution: string;
+	client_ip: string;
+	start_time: string;
+}
+
+export interface FakeHuaweiBlock {
+	domain: string;
+	app_name: string;
+	stream_name: string;
+	resume_time: string;
+}
+
 export interface HuaweiLiveFake extends LoopbackServer {
 	publish: Map<string, PublishConfig>;
 	recordCallbacks: Map<string, RecordCallbackConfig>;
+	domains: FakeHuaweiDomain[];
+	/** Streams being pushed now, by `domain/app/stream`. */
+	online: Map<string, FakeHuaweiOnline>;
+	/** Blocks in force, by `domain/app/stream`. */
+	blocks: Map<string, FakeHuaweiBlock>;
+	/** A publisher starts pushing; false when the stream is blocked (the push is refused). */
+	push(domain: string, app: string, stream: string): boolean;
+	/** The next request to `method path` (path after the project) answers this instead. */
+	failNext(method: string, path: string, status: number, code: string, msg: string): void;
 	/** Requests that passed the signature check: method, path and parsed body. */
 	calls: Array<{ method: string; path: string; query: Record<string, string>; body: unknown }>;
 }
@@ -86,6 +132,11 @@ export async function startHuaweiLiveFake(
 ): Promise<HuaweiLiveFake> {
 	const publish = new Map<string, PublishConfig>();
 	const recordCallbacks = new Map<string, RecordCallbackConfig>();
+	const domains: FakeHuaweiDomain[] = [];
+	const online = new Map<string, FakeHuaweiOnline>();
+	const blocks = new Map<string, FakeHuaweiBlock>();
+	const failures = new Map<string, Reply>();
+	let requestNo = 0;
 	const calls: HuaweiLiveFake['calls'] = [];
 	let nextId = 1;
 
@@ -193,10 +244,151 @@ export async function startHuaweiLiveFake(
 				return { status: 200, body: shown(updated) };
 			}
 		}
+		const streamReply = streamDispatch(method, rest, query, body);
+		if (streamReply) return streamReply;
 		return error(404, 'APIGW.0101', 'The API does not exist or has not been published in the environment');
 	}
 
+	const DAY_MS = 86_400_000;
+	const streamKey = (domain: string, app: string, stream: string) => `${domain}/${app}/${stream}`;
+	const isoSeconds = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+	/** A block still in force (ended ones are dropped). */
+	function activeBlock(key: string): FakeHuaweiBlock | undefined {
+		const block = blocks.get(key);
+		if (block && Date.parse(block.resume_time) <= nowMs()) {
+			blocks.delete(key);
+			return undefined;
+		}
+		return block;
+	}
+
+	function text(value: unknown, field: string, max: number): string | Reply {
+		if (typeof value !== 'string' || value.length < 1) return illegal(`${field} is required`);
+		if (value.length > max) return illegal(`${field} is longer than ${max} characters`);
+		return value;
+	}
+
+	function streamFields(source: Record<string, unknown>): { domain: string; app_name: string; stream_name: string } | Reply {
+		const domain = text(source.domain, 'domain', 255);
+		if (typeof domain !== 'string') return domain;
+		const app = text(source.app_name, 'app_name', 128);
+		if (typeof app !== 'string') return app;
+		const stream = text(source.stream_name, 'stream_name', 512);
+		if (typeof stream !== 'string') return stream;
+		if (stream === '*') return illegal('stream_name must not be *');
+		return { domain, app_name: app, stream_name: stream };
+	}
+
+	function blockBody(body: Record<string, unknown>, allowed: string[]): FakeHuaweiBlock | Reply {
+		const extra = Object.keys(body).find((k) => !allowed.includes(k));
+		if (extra) return illegal(`unknown field ${extra}`);
+		const fields = streamFields(body);
+		if ('status' in fields) return fields;
+		let resumeMs = nowMs() + 7 * DAY_MS;
+		if (body.resume_time !== undefined) {
+			const value = String(body.resume_time);
+			if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(value) || Number.isNaN(Date.parse(value))) return illegal('resume_time format');
+			resumeMs = Date.parse(value);
+			if (resumeMs <= nowMs()) return illegal('resume_time must be later than now');
+			if (resumeMs > nowMs() + 90 * DAY_MS) return illegal('resume_time is more than 90 days ahead');
+		}
+		return { ...fields, resume_time: isoSeconds(resumeMs) };
+	}
+
+	function integer(query: Record<string, string>, field: string, min: number, max: number, fallback: number): number | Reply {
+		if (query[field] === undefined) return fallback;
+		const value = Number(query[field]);
+		if (!Number.isInteger(value) || value < min || value > max) return illegal(`${field} must be an integer from ${min} to ${max}`);
+		return value;
+	}
+
+	function cut(domain: string, app: string, stream: string): boolean {
+		return online.delete(streamKey(domain, app, stream));
+	}
+
+	function streamDispatch(method: string, rest: string, query: Record<string, string>, body: Record<string, unknown>): Reply | null {
+		if (rest === 'stream/blocks') {
+			if (method === 'POST' || method === 'PUT') {
+				const block = blockBody(body, ['domain', 'app_name', 'stream_name', 'resume_time']);
+				if ('status' in block) return block;
+				const key = streamKey(block.domain, block.app_name, block.stream_name);
+				const existing = activeBlock(key);
+				if (method === 'POST' && existing) return error(400, 'LIVE.103011018', 'The resource already exists');
+				if (method === 'PUT' && !existing) return illegal('the stream is not blocked');
+				blocks.set(key, block);
+				cut(block.domain, block.app_name, block.stream_name);
+				return { status: 204 };
+			}
+			if (method === 'DELETE') {
+				const fields = streamFields(query);
+				if ('status' in fields) return fields;
+				const key = streamKey(fields.domain, fields.app_name, fields.stream_name);
+				if (!activeBlock(key)) return illegal('the stream is not blocked');
+				blocks.delete(key);
+				return { status: 204 };
+			}
+			if (method === 'GET') {
+				const domain = text(query.domain, 'domain', 255);
+				if (typeof domain !== 'string') return domain;
+				const page = integer(query, 'page', 0, 1_000_000, 0);
+				if (typeof page !== 'number') return page;
+				const size = integer(query, 'size', 1, 100, 10);
+				if (typeof size !== 'number') return size;
+				const all = [...blocks.keys()]
+					.map((key) => activeBlock(key))
+					.filter((b): b is FakeHuaweiBlock => b !== undefined)
+					.filter((b) => b.domain === domain && (!query.app_name || b.app_name === query.app_name) && (!query.stream_name || b.stream_name === query.stream_name));
+				return {
+					status: 200,
+					body: { total: all.length, blocks: all.slice(page * size, (page + 1) * size).map(({ app_name, stream_name, resume_time }) => ({ app_name, stream_name, resume_time })) },
+				};
+			}
+		}
+		if (rest === 'stream/block-once' && method === 'POST') {
+			const extra = Object.keys(body).find((k) => !['domain', 'app_name', 'stream_name'].includes(k));
+			if (extra) return illegal(`unknown field ${extra}`);
+			const fields = streamFields(body);
+			if ('status' in fields) return fields;
+			cut(fields.domain, fields.app_name, fields.stream_name);
+			return { status: 204 };
+		}
+		if (rest === 'realtime/streams' && method === 'GET') {
+			const domain = text(query.publish_domain, 'publish_domain', 255);
+			if (typeof domain !== 'string') return illegal('Invalid request parameter: publish_domain');
+			if (query.stream && !query.app) return illegal('stream needs app');
+			const offset = integer(query, 'offset', 0, 1_000_000, 0);
+			if (typeof offset !== 'number') return offset;
+			const limit = integer(query, 'limit', 1, 100, 10);
+			if (typeof limit !== 'number') return limit;
+			const all = [...online.values()].filter(
+				(s) => s.publish_domain === domain && (!query.app || s.app === query.app) && (!query.stream || s.stream === query.stream),
+			);
+			return {
+				status: 200,
+				body: {
+					total_page: Math.ceil(all.length / limit),
+					total_num: all.length,
+					offset,
+					limit,
+					request_id: `hw-req-${requestNo}`,
+					streams: all.slice(offset, offset + limit),
+				},
+			};
+		}
+		if (rest === 'domain' && method === 'GET') {
+			const all = domains.filter((d) => !query.domain || d.domain === query.domain);
+			return { status: 200, body: { total: all.length, domain_info: all.map((d) => ({ ...d })) } };
+		}
+		return null;
+	}
+
 	const server = await startLoopbackServer((req) => {
+		const reply = answer(req);
+		return { ...reply, headers: { ...(reply.headers ?? {}), 'X-Request-Id': `hw-req-${++requestNo}` } };
+	});
+
+	function answer(req: ReceivedRequest): Reply {
 		const refused = authenticate(req);
 		if (refused) return refused;
 		const [path, rawQuery = ''] = req.rawUrl.split('?');
@@ -212,8 +404,36 @@ export async function startHuaweiLiveFake(
 			}
 		}
 		const rest = path.slice(prefix.length);
+		const planned = failures.get(`${req.method} ${rest}`);
+		if (planned) {
+			failures.delete(`${req.method} ${rest}`);
+			return planned;
+		}
 		calls.push({ method: req.method, path: rest, query, body: req.body === '' ? undefined : body });
 		return dispatch(req.method, rest, query, body);
+	}
+	return Object.assign(server, {
+		publish,
+		recordCallbacks,
+		calls,
+		domains,
+		online,
+		blocks,
+		push: (domain: string, app: string, stream: string) => {
+			if (activeBlock(streamKey(domain, app, stream))) return false;
+			online.set(streamKey(domain, app, stream), {
+				publish_domain: domain,
+				app,
+				stream,
+				video_codec: 'H264',
+				audio_codec: 'AAC',
+				resolution: '1280x720',
+				client_ip: '203.0.113.7',
+				start_time: isoSeconds(nowMs()),
+			});
+			return true;
+		},
+		failNext: (method: string, path: string, status: number, code: string, msg: string) =>
+			failures.set(`${method} ${path}`, error(status, code, msg)),
 	});
-	return Object.assign(server, { publish, recordCallbacks, calls });
 }

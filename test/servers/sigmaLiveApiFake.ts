@@ -9,6 +9,11 @@
  * and the webhook once none is left. `DELETE` is not offered (405), and a `GET /v1/webhook/{id}`
  * without `event` deletes nothing: it answers the webhook, as a read would. `deletesNothing` makes
  * the documented call answer `{}` and change nothing (a server where it does not delete).
+ *
+ * Channel stop and update (docs/protocols/stream-control.md): `DELETE /livestream/live/{id}?delete=false|true`
+ * ends the channel (status `ended`, no more pushes) or deletes it, `PUT /livestream/live/{id}` changes
+ * name, description, catchup and tags (a comma text). [inferred] for the fake: the answers are `{}` /
+ * the updated channel in the envelope, `delete` must be "true" or "false", an unknown field answers 422.
  */
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -140,6 +145,9 @@ export class FakeSigmaApi {
 		if (parts[0] === 'livestream' && parts[1] === 'live' && parts.length <= 3 && method === 'GET') {
 			return this.channelRoute(parts[2], query, res);
 		}
+		if (parts[0] === 'livestream' && parts[1] === 'live' && parts.length === 3 && (method === 'DELETE' || method === 'PUT')) {
+			return this.channelChange(method, decodeURIComponent(parts[2]), query, body, res);
+		}
 		return this.fail(res, 404, 404, 'Not found');
 	}
 
@@ -212,6 +220,35 @@ export class FakeSigmaApi {
 			return this.send(res, 200, {});
 		}
 		return this.fail(res, 405, 405, 'Method not allowed');
+	}
+
+	/** Whether an encoder could push to the channel now (it exists and has not ended). */
+	canPush(id: string): boolean {
+		const channel = this.channels.get(id);
+		return channel !== undefined && channel.status !== 'ended';
+	}
+
+	private channelChange(method: string, id: string, query: Record<string, string>, body: unknown, res: ServerResponse): void {
+		const channel = this.channels.get(id);
+		if (!channel) return this.fail(res, 404, 404, 'Channel not found');
+		if (method === 'DELETE') {
+			if (query.delete !== undefined && !['true', 'false'].includes(query.delete)) return this.fail(res, 422, 422, 'Wrong param');
+			if (query.delete === 'true') {
+				this.channels.delete(id);
+			} else if (channel.status !== 'ended') {
+				channel.status = 'ended';
+				channel.stopTime = new Date().toISOString();
+			}
+			return this.send(res, 200, {});
+		}
+		const input = (body ?? {}) as Record<string, unknown>;
+		const allowed: Record<string, string> = { name: 'string', description: 'string', catchup: 'boolean', tags: 'string' };
+		for (const [key, value] of Object.entries(input)) {
+			if (allowed[key] === undefined || typeof value !== allowed[key]) return this.fail(res, 422, 422, 'Wrong param');
+		}
+		for (const key of ['name', 'description', 'catchup'] as const) if (input[key] !== undefined) channel[key] = input[key];
+		if (typeof input.tags === 'string') channel.tags = input.tags.split(',').filter((t) => t !== '');
+		return this.send(res, 200, channel);
 	}
 
 	private channelRoute(id: string | undefined, query: Record<string, string>, res: ServerResponse): void {

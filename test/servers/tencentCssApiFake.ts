@@ -1,9 +1,18 @@
 /**
- * A loopback stand-in for the Tencent CSS callback API (live.tencentcloudapi.com, 2018-08-01):
- * checks TC3-HMAC-SHA256 with its own implementation (not the package's signer), answers with
- * Tencent's envelope (`{"Response":{...,"RequestId"}}`, errors with HTTP 200 and
- * `Response.Error.{Code,Message}`), keeps templates and rules, and enforces the documented rules:
- * ≤ 50 templates, a bound template cannot be deleted, one template per (domain, app).
+ * A loopback stand-in for the Tencent CSS API (live.tencentcloudapi.com, 2018-08-01): checks
+ * TC3-HMAC-SHA256 with its own implementation (not the package's signer), answers with Tencent's
+ * envelope (`{"Response":{...,"RequestId"}}`, errors with HTTP 200 and `Response.Error.{Code,Message}`).
+ *
+ * Callback configuration: keeps templates and rules and enforces the documented rules (≤ 50
+ * templates, a bound template cannot be deleted, one template per (domain, app)).
+ *
+ * Stream control (docs/protocols/stream-control.md §1): keeps domains, online streams and
+ * forbidden stream names. Documented rules enforced: required inputs, unknown parameters refused,
+ * Drop of a stream that is not live succeeds, a Forbid matches the stream name alone, cuts the push
+ * and lasts 7 days by default and at most 90, ResumeTime in UTC `YYYY-MM-DDTHH:MM:SSZ`, Reason
+ * ≤ 2048 bytes, a forbidden name cannot push, page sizes 10–100 (the international limit).
+ * [inferred] for the fake: a second Forbid replaces the resume time; Resume of a stream that is
+ * not forbidden succeeds; DescribeLiveDomains answers ResourceNotFound.EmptyData when nothing matches.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
@@ -68,9 +77,41 @@ export function expectedTc3Signature(args: {
 
 const AUTHORIZATION = /^TC3-HMAC-SHA256 Credential=([^/]+)\/(\d{4}-\d{2}-\d{2})\/([a-z0-9-]+)\/tc3_request, SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/;
 
+export interface FakeDomain {
+	Name: string;
+	/** 0 push, 1 playback. */
+	Type: number;
+	/** 0 disabled, 1 enabled. */
+	Status: number;
+	CreateTime: string;
+}
+
+export interface FakeOnlineStream {
+	DomainName: string;
+	AppName: string;
+	StreamName: string;
+	PublishTime: string;
+}
+
+export interface FakeForbid {
+	StreamName: string;
+	DomainName: string;
+	AppName: string;
+	ResumeTime: string;
+	Reason: string;
+	CreateTime: string;
+}
+
 export interface TencentCssFake extends LoopbackServer {
 	templates: Map<number, FakeTemplate>;
 	rules: FakeRule[];
+	domains: FakeDomain[];
+	/** Streams being pushed now, by `domain/app/name`. */
+	online: Map<string, FakeOnlineStream>;
+	/** Forbidden stream names (a Forbid matches the name alone, §1.4). */
+	forbidden: Map<string, FakeForbid>;
+	/** A publisher starts pushing; false when the name is forbidden (the push is refused). */
+	push(domain: string, app: string, name: string): boolean;
 	/** Actions that passed the signature check, in order. */
 	actions: Array<{ action: string; body: Record<string, unknown> }>;
 	/** Makes the next call of `action` fail with this Tencent error. */
@@ -80,6 +121,9 @@ export interface TencentCssFake extends LoopbackServer {
 export async function startTencentCssFake(secrets: Record<string, string>, nowSec: () => number = () => Math.floor(Date.now() / 1000)): Promise<TencentCssFake> {
 	const templates = new Map<number, FakeTemplate>();
 	const rules: FakeRule[] = [];
+	const domains: FakeDomain[] = [];
+	const online = new Map<string, FakeOnlineStream>();
+	const forbidden = new Map<string, FakeForbid>();
 	const actions: TencentCssFake['actions'] = [];
 	const failures = new Map<string, { code: string; message: string }>();
 	let nextId = 1000;
@@ -256,8 +300,143 @@ export async function startTencentCssFake(secrets: Record<string, string>, nowSe
 			case 'DescribeLiveCallbackRules':
 				return ok({ Rules: rules.map((r) => ({ ...r })) });
 			default:
-				return fail('InvalidAction', `The action ${action} does not exist.`);
+				return streamDispatch(action, body);
 		}
+	}
+
+	const isoSeconds = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+	const STREAM_FIELDS = ['DomainName', 'AppName', 'StreamName'];
+	const KNOWN_STREAM_PARAMS: Record<string, string[]> = {
+		DropLiveStream: STREAM_FIELDS,
+		ForbidLiveStream: [...STREAM_FIELDS, 'ResumeTime', 'Reason'],
+		ResumeLiveStream: STREAM_FIELDS,
+		DescribeLiveStreamState: STREAM_FIELDS,
+		DescribeLiveStreamOnlineList: [...STREAM_FIELDS, 'PageNum', 'PageSize'],
+		DescribeLiveDomains: ['DomainStatus', 'DomainType', 'PageSize', 'PageNum', 'IsDelayLive', 'DomainPrefix', 'PlayType'],
+	};
+
+	function unknownParameter(action: string, body: Record<string, unknown>): Reply | null {
+		const known = KNOWN_STREAM_PARAMS[action];
+		const extra = Object.keys(body).find((k) => !known.includes(k));
+		return extra ? fail('UnknownParameter', `The parameter ${extra} is not recognized.`) : null;
+	}
+
+	function streamOf(body: Record<string, unknown>): { DomainName: string; AppName: string; StreamName: string } | Reply {
+		for (const field of STREAM_FIELDS) {
+			if (body[field] === undefined) return fail('MissingParameter', `The parameter ${field} is missing.`);
+			if (typeof body[field] !== 'string' || body[field] === '') return fail('InvalidParameterValue', `${field} must be a non-empty string.`);
+		}
+		return { DomainName: body.DomainName as string, AppName: body.AppName as string, StreamName: body.StreamName as string };
+	}
+
+	/** A forbid still in force (expired ones are dropped). */
+	function activeForbid(name: string): FakeForbid | undefined {
+		const entry = forbidden.get(name);
+		if (entry && Date.parse(entry.ResumeTime) <= nowSec() * 1000) {
+			forbidden.delete(name);
+			return undefined;
+		}
+		return entry;
+	}
+
+	function integerIn(body: Record<string, unknown>, field: string, min: number, max: number, fallback: number): number | Reply {
+		const value = body[field];
+		if (value === undefined) return fallback;
+		if (typeof value !== 'number' || !Number.isInteger(value)) return fail('InvalidParameter', `${field} must be an integer.`);
+		if (value < min || value > max) return fail('InvalidParameterValue', `${field} must be between ${min} and ${max}.`);
+		return value;
+	}
+
+	function page<T>(list: T[], pageNum: number, pageSize: number) {
+		return { items: list.slice((pageNum - 1) * pageSize, pageNum * pageSize), totalPage: Math.ceil(list.length / pageSize) };
+	}
+
+	function streamDispatch(action: string, body: Record<string, unknown>): Reply {
+		if (!KNOWN_STREAM_PARAMS[action]) return fail('InvalidAction', `The action ${action} does not exist.`);
+		const refused = unknownParameter(action, body);
+		if (refused) return refused;
+		switch (action) {
+			case 'DropLiveStream': {
+				const stream = streamOf(body);
+				if ('status' in stream) return stream;
+				// Documented: succeeds whether or not the stream is live.
+				online.delete(`${stream.DomainName}/${stream.AppName}/${stream.StreamName}`);
+				return ok();
+			}
+			case 'ForbidLiveStream': {
+				const stream = streamOf(body);
+				if ('status' in stream) return stream;
+				const nowMs = nowSec() * 1000;
+				let resumeMs = nowMs + 7 * 86_400_000;
+				if (body.ResumeTime !== undefined) {
+					const text = String(body.ResumeTime);
+					if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(text) || Number.isNaN(Date.parse(text))) {
+						return fail('InvalidParameterValue', 'ResumeTime must be UTC YYYY-MM-DDTHH:MM:SSZ.');
+					}
+					resumeMs = Date.parse(text);
+					if (resumeMs <= nowMs) return fail('InvalidParameterValue', 'ResumeTime must be in the future.');
+					if (resumeMs > nowMs + 90 * 86_400_000) return fail('InvalidParameterValue', 'A stream can be forbidden for at most 90 days.');
+				}
+				const reason = body.Reason === undefined ? '' : String(body.Reason);
+				if (Buffer.byteLength(reason, 'utf8') > 2048) return fail('InvalidParameterValue', 'Reason is longer than 2048 bytes.');
+				forbidden.set(stream.StreamName, { ...stream, ResumeTime: isoSeconds(resumeMs), Reason: reason, CreateTime: isoSeconds(nowMs) });
+				// The block matches the name alone and cuts the ongoing push.
+				for (const [key, s] of online) if (s.StreamName === stream.StreamName) online.delete(key);
+				return ok();
+			}
+			case 'ResumeLiveStream': {
+				const stream = streamOf(body);
+				if ('status' in stream) return stream;
+				forbidden.delete(stream.StreamName);
+				return ok();
+			}
+			case 'DescribeLiveStreamState': {
+				const stream = streamOf(body);
+				if ('status' in stream) return stream;
+				if (activeForbid(stream.StreamName)) return ok({ StreamState: 'forbid' });
+				return ok({ StreamState: online.has(`${stream.DomainName}/${stream.AppName}/${stream.StreamName}`) ? 'active' : 'inactive' });
+			}
+			case 'DescribeLiveStreamOnlineList': {
+				const pageNum = integerIn(body, 'PageNum', 1, 1_000_000, 1);
+				if (typeof pageNum !== 'number') return pageNum;
+				const pageSize = integerIn(body, 'PageSize', 10, 100, 10);
+				if (typeof pageSize !== 'number') return pageSize;
+				const all = [...online.values()].filter((s) => STREAM_FIELDS.every((f) => body[f] === undefined || body[f] === s[f as keyof FakeOnlineStream]));
+				const { items, totalPage } = page(all, pageNum, pageSize);
+				return ok({
+					OnlineInfo: items.map((s) => ({
+						StreamName: s.StreamName,
+						AppName: s.AppName,
+						DomainName: s.DomainName,
+						PublishTimeList: [{ PublishTime: s.PublishTime }],
+						PushToDelay: 0,
+					})),
+					TotalNum: all.length,
+					TotalPage: totalPage,
+					PageNum: pageNum,
+					PageSize: pageSize,
+				});
+			}
+			case 'DescribeLiveDomains': {
+				const pageNum = integerIn(body, 'PageNum', 1, 100000, 1);
+				if (typeof pageNum !== 'number') return pageNum;
+				const pageSize = integerIn(body, 'PageSize', 10, 100, 10);
+				if (typeof pageSize !== 'number') return pageSize;
+				for (const field of ['DomainType', 'DomainStatus']) {
+					const v = integerIn(body, field, 0, 1, 0);
+					if (typeof v !== 'number') return v;
+				}
+				const all = domains.filter(
+					(d) =>
+						(body.DomainType === undefined || d.Type === body.DomainType) &&
+						(body.DomainStatus === undefined || d.Status === body.DomainStatus) &&
+						(typeof body.DomainPrefix !== 'string' || d.Name.startsWith(body.DomainPrefix)),
+				);
+				if (all.length === 0) return fail('ResourceNotFound.EmptyData', 'No data.');
+				return ok({ AllCount: all.length, DomainList: page(all, pageNum, pageSize).items.map((d) => ({ ...d })), CreateLimitCount: 100 });
+			}
+		}
+		return fail('InvalidAction', `The action ${action} does not exist.`);
 	}
 
 	const server = await startLoopbackServer((req) => {
@@ -283,6 +462,14 @@ export async function startTencentCssFake(secrets: Record<string, string>, nowSe
 	return Object.assign(server, {
 		templates,
 		rules,
+		domains,
+		online,
+		forbidden,
+		push: (domain: string, app: string, name: string) => {
+			if (activeForbid(name)) return false;
+			online.set(`${domain}/${app}/${name}`, { DomainName: domain, AppName: app, StreamName: name, PublishTime: isoSeconds(nowSec() * 1000) });
+			return true;
+		},
 		actions,
 		failNext: (action: string, code: string, message: string) => failures.set(action, { code, message }),
 	});
