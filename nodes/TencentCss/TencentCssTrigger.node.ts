@@ -16,7 +16,7 @@ import { receiveCallback } from '../core/receive';
 import { tencentCssCheckExists, tencentCssCreate, tencentCssDelete } from './autoRegister';
 import { TENCENT_CSS_EVENTS } from './events';
 import { tencentCssProvider } from './provider';
-import { DEFAULT_EXPIRY_GRACE_SECONDS, DEFAULT_MAX_AHEAD_SECONDS } from './TencentCssTriggerHelpers';
+import { DEFAULT_EXPIRY_GRACE_SECONDS, DEFAULT_MAX_AHEAD_SECONDS } from './verify';
 
 const CALLBACK_KEY_FORMAT = /^[A-Za-z0-9]{1,32}$/;
 

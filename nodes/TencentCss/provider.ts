@@ -10,7 +10,7 @@ import {
 	DEFAULT_MAX_AHEAD_SECONDS,
 	TENCENT_CSS_VOLATILE_KEYS,
 	verifyTencentCssCallback,
-} from './TencentCssTriggerHelpers';
+} from './verify';
 
 export interface TencentCssSettings {
 	callbackKey: string | null;

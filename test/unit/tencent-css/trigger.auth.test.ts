@@ -3,7 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { setClock } from '../../../nodes/core/clock';
 import { TencentCssTrigger } from '../../../nodes/TencentCss/TencentCssTrigger.node';
-import { buildCallbackRequest, tencentCssSign } from '../../../nodes/TencentCss/TencentCssTriggerHelpers';
+import { buildCallbackRequest } from '../../../nodes/TencentCss/simulator';
+import { tencentCssSign } from '../../../nodes/TencentCss/verify';
 import fixtures from '../../fixtures/tencent-css.json';
 import { mutate, prng } from '../../harness/fuzz';
 import { callWebhook } from '../../harness/webhook';

@@ -2,7 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { TencentCssTrigger } from '../../../nodes/TencentCss/TencentCssTrigger.node';
-import { buildCallbackRequest } from '../../../nodes/TencentCss/TencentCssTriggerHelpers';
+import { buildCallbackRequest } from '../../../nodes/TencentCss/simulator';
 import fixtures from '../../fixtures/tencent-css.json';
 import { callWebhook } from '../../harness/webhook';
 

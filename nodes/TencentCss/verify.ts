@@ -5,8 +5,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Authenticated } from '../core/item';
-import { jsonCallback } from '../core/request';
-import type { OutgoingCallback } from '../core/request';
 import { hexSignatureMatches, keyTimeDigest } from '../core/signatures';
 import { checkTimeWindow, parseUnixSeconds } from '../core/timeWindow';
 import { toNumber } from '../core/convert';
@@ -72,24 +70,4 @@ export function verifyTencentCssCallback(body: IDataObject, options: TencentCssA
 		};
 	}
 	return { ok: true, authenticated: 'signature' };
-}
-
-/**
- * Builds the request Tencent sends for `payload`: `t` = now + 600 and `sign` added when a key is
- * given; both removed when `secrets` is null (an unsigned callback).
- */
-export function buildCallbackRequest(
-	payload: IDataObject,
-	secrets: { callbackKey: string } | null,
-	nowSec: number,
-): OutgoingCallback {
-	const body: IDataObject = { ...payload };
-	delete body.t;
-	delete body.sign;
-	if (secrets) {
-		const t = nowSec + SIGNATURE_VALIDITY_SECONDS;
-		body.t = t;
-		body.sign = tencentCssSign(secrets.callbackKey, t);
-	}
-	return jsonCallback(body);
 }
