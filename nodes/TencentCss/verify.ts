@@ -1,13 +1,14 @@
 /**
- * Tencent CSS callback signature (research tencent-css.md §2): body fields `t` (expiry, Unix
- * seconds = creation + 600) and `sign` = hex MD5(callbackKey + t). The body itself is not signed.
+ * The Tencent CSS callback signature (docs/protocols/tencent-css.md, "The signature"), as pure
+ * functions: body members `t` (expiry, Unix seconds = creation + 600) and `sign` = hex MD5(callback
+ * key + t). No body member other than `t` is signed: a captured `t`/`sign` pair verifies with any
+ * other body until its window closes (see "Limits" there).
  */
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Authenticated } from '../core/item';
 import { hexSignatureMatches, keyTimeDigest } from '../core/signatures';
-import { checkTimeWindow, parseUnixSeconds } from '../core/timeWindow';
-import { toNumber } from '../core/convert';
+import { checkTimeWindow } from '../core/timeWindow';
 
 /** How long a Tencent signature is valid after its creation (so `t` = creation + this). */
 export const SIGNATURE_VALIDITY_SECONDS = 600;
@@ -23,45 +24,58 @@ export const DEFAULT_MAX_AHEAD_SECONDS = 900;
 /** Body members a retry may refresh: left out of `eventId`. */
 export const TENCENT_CSS_VOLATILE_KEYS = ['t', 'sign'] as const;
 
-export interface TencentCssAuthOptions {
+export interface SignatureCheck {
+	/** The credential's callback key; null = no key, callbacks are not checked. */
 	callbackKey: string | null;
 	expiryGraceSeconds: number;
 	maxAheadSeconds: number;
-	/** event_type values accepted without `sign` while a key is configured. */
-	unsignedEventTypes: readonly number[];
 	nowSec: number;
 }
 
-export type AuthResult =
+export type SignatureResult =
 	| { ok: true; authenticated: Authenticated }
 	| { ok: false; reason: string; logHint?: string };
 
+/** `hex(MD5(callbackKey + t))`, `t` as its decimal text. */
 export function tencentCssSign(callbackKey: string, t: string | number): string {
 	return keyTimeDigest('md5', callbackKey, String(t));
 }
 
-export function verifyTencentCssCallback(body: IDataObject, options: TencentCssAuthOptions): AuthResult {
-	const { callbackKey } = options;
-	if (callbackKey === null) return { ok: true, authenticated: 'none' };
+/**
+ * The decimal text of `t` that was signed: a JSON integer, or a string of 1 to 12 digits exactly as
+ * sent (no sign, point, exponent or whitespace). Null for anything else.
+ */
+export function signedTimeText(t: unknown): string | null {
+	const text = typeof t === 'number' ? (Number.isSafeInteger(t) ? String(t) : '') : typeof t === 'string' ? t : '';
+	return /^\d{1,12}$/.test(text) ? text : null;
+}
 
-	const sign = body.sign;
-	if (sign === undefined || sign === null || sign === '') {
-		const eventType = toNumber(body.event_type);
-		if (eventType !== null && options.unsignedEventTypes.includes(eventType)) {
-			return { ok: true, authenticated: 'none' };
-		}
-		return { ok: false, reason: 'missing signature' };
-	}
-	const t = parseUnixSeconds(body.t);
-	if (t === null) return { ok: false, reason: 'missing or invalid timestamp' };
-	if (!hexSignatureMatches(sign, tencentCssSign(callbackKey, String(body.t).trim()))) {
+/** True when the body carries no signature at all (absent, null or empty `sign`). */
+export function isUnsigned(body: IDataObject): boolean {
+	return body.sign === undefined || body.sign === null || body.sign === '';
+}
+
+/**
+ * Checks `t`/`sign` against the key and the time window. Without a key every callback passes as
+ * `authenticated: "none"`. A body without a signature gives `missing signature`, which the provider
+ * may still accept for an event type the user chose (provider.ts); a present signature is always
+ * checked, whatever the event type.
+ */
+export function verifyTencentCssSignature(body: IDataObject, check: SignatureCheck): SignatureResult {
+	const { callbackKey } = check;
+	if (callbackKey === null) return { ok: true, authenticated: 'none' };
+	if (isUnsigned(body)) return { ok: false, reason: 'missing signature' };
+
+	const tText = signedTimeText(body.t);
+	if (tText === null) return { ok: false, reason: 'missing or invalid timestamp' };
+	if (!hexSignatureMatches(body.sign, tencentCssSign(callbackKey, tText))) {
 		return {
 			ok: false,
 			reason: 'signature mismatch',
 			logHint: 'Check that the credential holds the callback key of the template bound to this domain',
 		};
 	}
-	const window = checkTimeWindow(t, options.nowSec, options.expiryGraceSeconds, options.maxAheadSeconds);
+	const window = checkTimeWindow(Number(tText), check.nowSec, check.expiryGraceSeconds, check.maxAheadSeconds);
 	if (!window.ok) {
 		return {
 			ok: false,
