@@ -18,7 +18,7 @@ interface Vector {
 
 const VECTORS: Vector[] = [
 	{
-		// Inputs published by Tencent: the CallbackKey of the CreateLiveCallbackTemplate API example and
+		// Inputs published by Tencent: the CallbackKey of the CreateLiveCallbackTemplate API example (267/30815) and
 		// the `t` of the push callback sample (document 267/38081).
 		// printf '%s' 'adasda1313121703732078' | openssl dgst -md5
 		source: 'Tencent-published inputs, openssl digest',
