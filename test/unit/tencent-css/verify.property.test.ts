@@ -271,7 +271,7 @@ describe('Tencent CSS verification: properties', () => {
 				deepStrictEqual(after.verdict, { ok: true, authenticated: 'signature' });
 				if (after.parsed!.event !== before.parsed!.event) counters.eventChanged++;
 			}),
-			{ numRuns: 2000, seed: 301 },
+			{ numRuns: 1500, seed: 301 },
 		);
 		await fc.assert(
 			fc.asyncProperty(caseArb, async (c) => {
@@ -286,7 +286,7 @@ describe('Tencent CSS verification: properties', () => {
 			}),
 			{ numRuns: 300, seed: 302 },
 		);
-		expect(counters.changed).toBeGreaterThan(2000);
+		expect(counters.changed).toBeGreaterThan(1700);
 		expect(counters.eventTypeChanged).toBeGreaterThan(100);
 		// The unsigned members steer the event (the limit the docs state), never the verdict.
 		expect(counters.eventChanged).toBeGreaterThan(50);
@@ -393,8 +393,8 @@ describe('Tencent CSS verification: properties', () => {
 				ok(Object.prototype.hasOwnProperty.call(result.data, camelCase(member)), `data lost ${member}`);
 				deepStrictEqual(result.data[camelCase(member)], { x: 1 });
 			}),
-			{ numRuns: 1000, seed: 501 },
+			{ numRuns: 1500, seed: 501 },
 		);
-		expect(prototypeNamed).toBeGreaterThan(50);
+		expect(prototypeNamed).toBeGreaterThan(75);
 	});
 });
