@@ -69,7 +69,7 @@ export class TencentCssTrigger implements INodeType {
 			eventsParameter(TENCENT_CSS_EVENTS),
 			{
 				displayName:
-					'Some selected events can arrive unsigned. Tencent documents relay (314) and stream monitoring (328) callbacks without t/sign, and its samples of audio moderation (315), quality (343, 344, 345), live summary (348) and smart highlight (349) show none. While the credential holds a callback key, such a callback is refused (401, logged) unless you select its type in Options › Accept Unsigned Event Types.',
+					'Some selected events may arrive unsigned: Tencent documents relay (314) and stream monitoring (328) callbacks without t/sign, and its samples of audio moderation (315), quality (343, 344, 345), live summary (348) and smart highlight (349) show none. While the credential holds a callback key, such a callback is refused (401, logged) unless you select its type in Options › Accept Unsigned Event Types; it is then accepted as authenticated "none".',
 				name: 'unsignedEventsNotice',
 				type: 'notice',
 				default: '',
