@@ -6,7 +6,7 @@ const { WebhookContext } = require('n8n-core');
 const { Workflow } = require('n8n-workflow');
 
 const { TencentCssTrigger } = require('../dist/nodes/TencentCss/TencentCssTrigger.node');
-const { buildCallbackRequest } = require('../dist/nodes/TencentCss/TencentCssTriggerHelpers');
+const { buildCallbackRequest } = require('../dist/nodes/TencentCss/simulator');
 const fixtures = require('../test/fixtures/tencent-css.json');
 
 const KEY = 'adasda131312';

@@ -17,7 +17,7 @@ export class TencentCssCallbackApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'The "Callback Key" of your CSS callback template (Feature Configuration › Live Stream Callback): 1 to 32 letters and digits. Tencent signs every callback with MD5(key + t); the trigger rejects callbacks whose signature does not match. Leave empty only for testing: callbacks are then accepted unsigned.',
+				'The "Callback Key" of your CSS callback template (Feature Configuration › Live Stream Callback): 1 to 32 letters and digits. Tencent signs the template\'s callbacks with MD5(key + t); with a key set the trigger refuses callbacks without a valid signature, except the event types you select in its "Accept Unsigned Event Types" option (relay and stream monitoring are documented unsigned). Leave empty only for testing: every callback is then accepted unsigned.',
 		},
 	];
 }

@@ -14,9 +14,9 @@ import { EVENTS_SUBTITLE, eventsParameter } from '../core/parameters';
 import { registrationCreate, registrationDelete, registrationExists, registrationParameters } from '../core/registration';
 import { receiveCallback } from '../core/receive';
 import { tencentCssRegistrar } from './registration';
-import { TENCENT_CSS_EVENTS } from './events';
+import { TENCENT_CSS_EVENTS, UNSIGNED_EVENTS, UNSIGNED_TYPE_OPTIONS } from './events';
 import { tencentCssProvider } from './provider';
-import { DEFAULT_EXPIRY_GRACE_SECONDS, DEFAULT_MAX_AHEAD_SECONDS } from './TencentCssTriggerHelpers';
+import { DEFAULT_EXPIRY_GRACE_SECONDS, DEFAULT_MAX_AHEAD_SECONDS } from './verify';
 
 const CALLBACK_KEY_FORMAT = /^[A-Za-z0-9]{1,32}$/;
 
@@ -67,6 +67,14 @@ export class TencentCssTrigger implements INodeType {
 				default: '',
 			},
 			eventsParameter(TENCENT_CSS_EVENTS),
+			{
+				displayName:
+					'Some selected events may arrive unsigned: Tencent documents relay (314) and stream monitoring (328) callbacks without t/sign, and its samples of audio moderation (315), quality (343, 344, 345), live summary (348) and smart highlight (349) show none. While the credential holds a callback key, such a callback is refused (401, logged) unless you select its type in Options › Accept Unsigned Event Types; it is then accepted as authenticated "none".',
+				name: 'unsignedEventsNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { events: ['*', ...UNSIGNED_EVENTS] } },
+			},
 			...registrationParameters(
 				'A template "n8n_<workflow ID>" is created with the callback key of the credential above and bound to the push domain and app; Tencent applies it within 5–10 minutes.',
 			),
@@ -101,11 +109,8 @@ export class TencentCssTrigger implements INodeType {
 						type: 'multiOptions',
 						default: [],
 						description:
-							'Event types accepted without a signature while a callback key is set. Relay and stream-monitoring callbacks are configured outside the callback template and their documentation shows no signature. Items accepted this way are marked authenticated "none".',
-						options: [
-							{ name: 'Relay (314)', value: 314 },
-							{ name: 'Stream Monitoring (328)', value: 328 },
-						],
+							'Event types accepted without t/sign while the credential holds a callback key; their items are marked authenticated "none", and anyone who knows the URL can send them. Tencent documents relay (314) and stream monitoring (328) callbacks unsigned; its samples of 315, 343, 344, 345, 348 and 349 carry no signature. A callback that does carry a sign is always checked. No other type can be accepted unsigned.',
+						options: [...UNSIGNED_TYPE_OPTIONS],
 					},
 					{
 						displayName: 'Expiry Grace (Seconds)',

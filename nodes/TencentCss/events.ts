@@ -1,136 +1,101 @@
 /**
- * Tencent CSS callbacks (research tencent-css.md §3) → normalized event, stream and typed `data`.
- * Total: any JSON object yields a ParsedEvent; an unmapped `event_type` yields `event: "unknown"`.
+ * Tencent CSS callbacks → normalized event, stream and typed `data` (docs/protocols/tencent-css.md,
+ * "Event types"). One table, EVENT_TYPES: per `event_type` its label, what the documentation shows
+ * of its signature, its normalized event (or one per value of a sub-event member) with the label and
+ * description the editor shows, and how its data is typed. The Events parameter options, the types
+ * that may be accepted unsigned and the event lookup are all derived from it.
+ *
+ * Total: any JSON object yields a ParsedEvent. An event type or sub-event the table does not hold,
+ * including names like `constructor` or `__proto__`, yields `event: "unknown"`; lookups go through
+ * Maps, never through members an object inherits.
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { camelCase, camelizeDeep, firstOf, isoFromUnix, toNumber, toStringOrNull } from '../core/convert';
+import { camelCase, camelizeDeep, firstOf, isoFromUnix, ownValue, setOwn, toNumber, toStringOrNull } from '../core/convert';
 import type { TimeUnit } from '../core/convert';
 import type { ParsedEvent, StreamRef } from '../core/item';
 import { parseJsonField } from '../core/json';
 import type { EventOption } from '../core/parameters';
 import { interruptionReason } from './interruptionReasons';
 
-export const TENCENT_CSS_EVENTS: readonly EventOption[] = [
-	{ value: 'stream.started', name: 'Stream Started', description: 'A push started (event_type 1)' },
-	{ value: 'stream.stopped', name: 'Stream Stopped', description: 'A push was interrupted (event_type 0), with a readable reason' },
-	{ value: 'stream.push_error', name: 'Push Error', description: 'Abnormal push report (event_type 321)' },
-	{ value: 'recording.started', name: 'Recording Started', description: 'Recording status record_start_succeeded (332)' },
-	{ value: 'recording.paused', name: 'Recording Paused', description: 'Recording status record_paused (332)' },
-	{ value: 'recording.resumed', name: 'Recording Resumed', description: 'Recording status record_resumed (332)' },
-	{ value: 'recording.ended', name: 'Recording Ended', description: 'Recording status record_ended (332)' },
-	{ value: 'recording.completed', name: 'Recording File Completed', description: 'A recording file was generated (event_type 100)' },
-	{ value: 'recording.failed', name: 'Recording Failed', description: 'Abnormal recording (341), or status record_start_failed / record_error (332)' },
-	{ value: 'snapshot.created', name: 'Snapshot Created', description: 'A screenshot was stored (event_type 200)' },
-	{ value: 'moderation.image', name: 'Image Moderation', description: 'Image moderation result (event_type 317)' },
-	{ value: 'moderation.audio', name: 'Audio Moderation', description: 'Audio moderation result (event_type 315)' },
-	{ value: 'relay.started', name: 'Relay Started', description: 'Pull-and-push task TaskStart (314)' },
-	{ value: 'relay.file_started', name: 'Relay File Started', description: 'Pull-and-push VodSourceFileStart (314)' },
-	{ value: 'relay.file_finished', name: 'Relay File Finished', description: 'Pull-and-push VodSourceFileFinish (314)' },
-	{ value: 'relay.exited', name: 'Relay Exited', description: 'Pull-and-push TaskExit (314); not always final' },
-	{ value: 'relay.alarm', name: 'Relay Alarm', description: 'Pull-and-push TaskAlarm (314)' },
-	{ value: 'monitor.alert', name: 'Monitor Alert', description: 'Real-time stream monitoring (event_type 328)' },
-	{ value: 'quality.check', name: 'Quality Check', description: 'Quality control anomaly (event_type 343)' },
-	{ value: 'quality.threshold', name: 'Quality Threshold', description: 'Evaluation below threshold (event_type 344)' },
-	{ value: 'quality.score', name: 'Quality Score', description: 'Average-score evaluation (event_type 345)' },
-	{ value: 'ai.erase', name: 'AI Smart Erase', description: 'Smart erasing (event_type 347)' },
-	{ value: 'ai.subtitle', name: 'AI Live Subtitle', description: 'Live subtitles (event_type 338)' },
-	{ value: 'ai.summary', name: 'AI Live Summary', description: 'Live streaming summary (event_type 348)' },
-	{ value: 'ai.highlight', name: 'AI Smart Highlight', description: 'Smart highlight clips (event_type 349)' },
-];
+/**
+ * What Tencent's documentation shows of an event type's `t`/`sign` (docs/protocols/tencent-css.md,
+ * "Which callbacks are signed"):
+ * - `signed`: the field table lists them and the sample carries them;
+ * - `not documented`: neither the field table nor any sample has them (configured outside the
+ *   callback template, on the relay or monitor task);
+ * - `not in the sample`: the field table lists them, the only documented sample has none.
+ * Only the last two can be accepted unsigned, and only by the user's explicit choice.
+ */
+export type SignatureShown = 'signed' | 'not documented' | 'not in the sample';
 
-/** Body members that are not event data: signature, discriminator, and what `stream` carries. */
-const NOT_DATA = new Set([
-	't', 'sign', 'event_type', 'interface',
-	'app', 'domain', 'appname', 'path', 'stream_id', 'streamId', 'channel_id', 'channelId',
-]);
+interface EventEntry {
+	/** Normalized event name. */
+	event: string;
+	/** Label in the Events list; given on the first entry of an event only. */
+	name?: string;
+	description: string;
+}
 
-/** Names clearer than a plain camelCase of the wire name. */
-const RENAMED: Record<string, string> = {
-	appid: 'appId',
-	appId: 'appId',
-	bizid: 'bizId',
-	errcode: 'errorCode',
-	errmsg: 'errorMessage',
-	sub_errcode: 'subErrorCode',
-	socre: 'score',
-	abnormal_event: 'abnormalEvents',
-};
+interface SubEvents {
+	/** The body member naming the sub-event. */
+	member: string;
+	values: ReadonlyMap<string, EventEntry>;
+}
 
-type FieldTimes = Record<string, TimeUnit>;
-
-interface Family {
-	event: (body: IDataObject) => string;
+interface EventType {
+	/** Short name of the type, for the Accept Unsigned Event Types option and log lines. */
+	label: string;
+	signature: SignatureShown;
+	events: EventEntry | SubEvents;
 	/** Wire field giving `occurredAt`, with its unit. */
 	occurredAt?: [string, TimeUnit];
 	/** Top-level wire fields holding times. */
-	times?: FieldTimes;
+	times?: Record<string, TimeUnit>;
 	/** Extra typing after camelization. */
 	refine?: (data: IDataObject, body: IDataObject) => void;
 }
-
-const fixed = (event: string) => () => event;
-
-const RECORD_EVENTS: Record<string, string> = {
-	record_start_succeeded: 'recording.started',
-	record_paused: 'recording.paused',
-	record_resumed: 'recording.resumed',
-	record_ended: 'recording.ended',
-	record_start_failed: 'recording.failed',
-	record_error: 'recording.failed',
-};
-
-const RELAY_EVENTS: Record<string, string> = {
-	TaskStart: 'relay.started',
-	VodSourceFileStart: 'relay.file_started',
-	VodSourceFileFinish: 'relay.file_finished',
-	TaskExit: 'relay.exited',
-	TaskAlarm: 'relay.alarm',
-};
 
 /** Converts `field` of every object in `list` to ISO time. */
 function isoInList(list: unknown, field: string, unit: TimeUnit): void {
 	if (!Array.isArray(list)) return;
 	for (const entry of list) {
-		if (entry && typeof entry === 'object' && field in entry) {
+		if (entry && typeof entry === 'object' && Object.prototype.hasOwnProperty.call(entry, field)) {
 			(entry as IDataObject)[field] = isoFromUnix((entry as IDataObject)[field], unit);
 		}
 	}
 }
 
-const STREAM_EVENT: Family = {
-	event: (body) => (toNumber(body.event_type) === 1 ? 'stream.started' : 'stream.stopped'),
+const STREAM: Pick<EventType, 'occurredAt' | 'times'> = {
 	occurredAt: ['event_time', 's'],
 	times: { event_time: 's' },
-	refine: (data, body) => {
-		if (body.push_duration !== undefined) {
-			data.pushDurationMs = toNumber(body.push_duration);
-			delete data.pushDuration;
-		}
-		if (toNumber(body.event_type) === 0) {
-			data.reason = interruptionReason(toNumber(body.errcode), toNumber(body.sub_errcode)) as unknown as IDataObject;
-		}
-	},
 };
 
-const QUALITY: Omit<Family, 'event'> = {
+function pushDuration(data: IDataObject, body: IDataObject): void {
+	if (body.push_duration !== undefined) {
+		data.pushDurationMs = toNumber(body.push_duration);
+		delete data.pushDuration;
+	}
+}
+
+const QUALITY: Pick<EventType, 'occurredAt' | 'times' | 'refine'> = {
 	occurredAt: ['event_time', 's'],
 	times: { event_time: 's' },
 	refine: (data) => isoInList(data.frames, 'time', 'ms'),
 };
 
-const SUBTITLES: Omit<Family, 'event'> = {
+const SUBTITLES: Pick<EventType, 'refine'> = {
 	refine: (data) => {
 		const inner = data.data as IDataObject | undefined;
-		if (inner && Array.isArray(inner.subtitleTmpRes)) {
+		if (inner && typeof inner === 'object' && Array.isArray(inner.subtitleTmpRes)) {
 			data.subtitles = inner.subtitleTmpRes as IDataObject[];
 			delete data.data;
 		}
 		const subtitles = data.subtitles as IDataObject[] | undefined;
 		isoInList(subtitles, 'startUnixTime', 's');
 		isoInList(subtitles, 'endUnixTime', 's');
-		for (const s of subtitles ?? []) {
-			if (s && typeof s === 'object' && 'steadState' in s) {
+		for (const s of Array.isArray(subtitles) ? subtitles : []) {
+			if (s && typeof s === 'object' && Object.prototype.hasOwnProperty.call(s, 'steadState')) {
 				s.steadyState = s.steadState;
 				delete s.steadState;
 			}
@@ -138,47 +103,111 @@ const SUBTITLES: Omit<Family, 'event'> = {
 	},
 };
 
-const FAMILIES: Record<number, Family> = {
-	1: STREAM_EVENT,
-	0: STREAM_EVENT,
-	100: {
-		event: fixed('recording.completed'),
+const RECORD_STATUS = 'record_event';
+const RELAY_EVENT = 'callback_event';
+
+export const EVENT_TYPES: ReadonlyMap<number, EventType> = new Map<number, EventType>([
+	[1, {
+		label: 'Push',
+		signature: 'signed',
+		events: { event: 'stream.started', name: 'Stream Started', description: 'A push started' },
+		...STREAM,
+		refine: pushDuration,
+	}],
+	[0, {
+		label: 'Interruption',
+		signature: 'signed',
+		events: { event: 'stream.stopped', name: 'Stream Stopped', description: 'A push was interrupted, with a readable reason' },
+		...STREAM,
+		refine: (data, body) => {
+			pushDuration(data, body);
+			data.reason = interruptionReason(toNumber(body.errcode), toNumber(body.sub_errcode)) as unknown as IDataObject;
+		},
+	}],
+	[321, {
+		label: 'Push Error',
+		signature: 'signed',
+		events: { event: 'stream.push_error', name: 'Push Error', description: 'Abnormal push report' },
+		occurredAt: ['data_time', 'ms'],
+		times: { data_time: 'ms' },
+		refine: (data) => {
+			const list = data.abnormalEvents;
+			for (const e of Array.isArray(list) ? (list as IDataObject[]) : []) isoInList(e?.detail, 'occurTime', 'ms');
+		},
+	}],
+	[332, {
+		label: 'Recording Status',
+		signature: 'signed',
+		events: {
+			member: RECORD_STATUS,
+			values: new Map<string, EventEntry>([
+				['record_start_succeeded', { event: 'recording.started', name: 'Recording Started', description: 'Recording started' }],
+				['record_paused', { event: 'recording.paused', name: 'Recording Paused', description: 'Recording paused' }],
+				['record_resumed', { event: 'recording.resumed', name: 'Recording Resumed', description: 'Recording resumed' }],
+				['record_ended', { event: 'recording.ended', name: 'Recording Ended', description: 'Recording ended' }],
+				['record_start_failed', { event: 'recording.failed', name: 'Recording Failed', description: 'Recording could not start' }],
+				['record_error', { event: 'recording.failed', description: 'Recording stopped on an error' }],
+			]),
+		},
+		occurredAt: ['event_time', 's'],
+		times: { event_time: 's' },
+		refine: (data, body) => {
+			data.recordDetail = camelizeDeep(parseJsonField(body.record_detail)) as IDataObject;
+		},
+	}],
+	[341, {
+		label: 'Abnormal Recording',
+		signature: 'signed',
+		events: { event: 'recording.failed', description: 'Abnormal recording report' },
+		occurredAt: ['timestamp', 's'],
+		times: { timestamp: 's' },
+	}],
+	[100, {
+		label: 'Recording File',
+		signature: 'signed',
+		events: { event: 'recording.completed', name: 'Recording File Completed', description: 'A recording file was generated' },
 		occurredAt: ['end_time', 's'],
 		refine: (data, body) => {
 			data.startTime = isoFromUnix(body.start_time, 's', toNumber(body.start_time_usec) ?? 0);
 			data.endTime = isoFromUnix(body.end_time, 's', toNumber(body.end_time_usec) ?? 0);
 			data.callbackExt = camelizeDeep(parseJsonField(body.callback_ext)) as IDataObject;
 		},
-	},
-	332: {
-		event: (body) => RECORD_EVENTS[String(body.record_event)] ?? 'unknown',
-		occurredAt: ['event_time', 's'],
-		times: { event_time: 's' },
-		refine: (data, body) => {
-			data.recordDetail = camelizeDeep(parseJsonField(body.record_detail)) as IDataObject;
-		},
-	},
-	200: { event: fixed('snapshot.created'), occurredAt: ['create_time', 's'], times: { create_time: 's' } },
-	317: {
-		event: fixed('moderation.image'),
+	}],
+	[200, {
+		label: 'Screenshot',
+		signature: 'signed',
+		events: { event: 'snapshot.created', name: 'Snapshot Created', description: 'A screenshot was stored' },
+		occurredAt: ['create_time', 's'],
+		times: { create_time: 's' },
+	}],
+	[317, {
+		label: 'Image Moderation',
+		signature: 'signed',
+		events: { event: 'moderation.image', name: 'Image Moderation', description: 'Image moderation result' },
 		occurredAt: ['screenshotTime', 's'],
 		times: { screenshotTime: 's', sendTime: 's' },
 		refine: (data) => {
 			if (data.score !== undefined && !Array.isArray(data.score)) data.score = [data.score] as IDataObject[];
 		},
-	},
-	315: { event: fixed('moderation.audio') },
-	321: {
-		event: fixed('stream.push_error'),
-		occurredAt: ['data_time', 'ms'],
-		times: { data_time: 'ms' },
-		refine: (data) => {
-			for (const e of (data.abnormalEvents as IDataObject[] | undefined) ?? []) isoInList(e?.detail, 'occurTime', 'ms');
+	}],
+	[315, {
+		label: 'Audio Moderation',
+		signature: 'not in the sample',
+		events: { event: 'moderation.audio', name: 'Audio Moderation', description: 'Audio moderation result' },
+	}],
+	[314, {
+		label: 'Relay',
+		signature: 'not documented',
+		events: {
+			member: RELAY_EVENT,
+			values: new Map<string, EventEntry>([
+				['TaskStart', { event: 'relay.started', name: 'Relay Started', description: 'Pull-and-push task TaskStart' }],
+				['VodSourceFileStart', { event: 'relay.file_started', name: 'Relay File Started', description: 'Pull-and-push VodSourceFileStart' }],
+				['VodSourceFileFinish', { event: 'relay.file_finished', name: 'Relay File Finished', description: 'Pull-and-push VodSourceFileFinish' }],
+				['TaskExit', { event: 'relay.exited', name: 'Relay Exited', description: 'Pull-and-push TaskExit, not always final' }],
+				['TaskAlarm', { event: 'relay.alarm', name: 'Relay Alarm', description: 'Pull-and-push TaskAlarm' }],
+			]),
 		},
-	},
-	341: { event: fixed('recording.failed'), occurredAt: ['timestamp', 's'], times: { timestamp: 's' } },
-	314: {
-		event: (body) => RELAY_EVENTS[String(body.callback_event)] ?? 'unknown',
 		occurredAt: ['event_time', 's'],
 		times: { event_time: 's' },
 		refine: (data, body) => {
@@ -193,29 +222,164 @@ const FAMILIES: Record<number, Family> = {
 			data.msg = msg as IDataObject;
 			data.sourceUrls = parseJsonField(body.source_urls) as string[];
 		},
-	},
-	328: { event: fixed('monitor.alert'), occurredAt: ['event_time', 'ms'], times: { event_time: 'ms' } },
-	343: { event: fixed('quality.check'), ...QUALITY },
-	344: { event: fixed('quality.threshold'), ...QUALITY },
-	345: { event: fixed('quality.score'), ...QUALITY },
-	347: { event: fixed('ai.erase'), ...SUBTITLES },
-	338: { event: fixed('ai.subtitle'), ...SUBTITLES },
-	348: {
-		event: fixed('ai.summary'),
+	}],
+	[328, {
+		label: 'Stream Monitoring',
+		signature: 'not documented',
+		events: { event: 'monitor.alert', name: 'Monitor Alert', description: 'Real-time stream monitoring' },
+		occurredAt: ['event_time', 'ms'],
+		times: { event_time: 'ms' },
+	}],
+	[343, {
+		label: 'Quality Control',
+		signature: 'not in the sample',
+		events: { event: 'quality.check', name: 'Quality Check', description: 'Quality control anomaly' },
+		...QUALITY,
+	}],
+	[344, {
+		label: 'Quality Threshold',
+		signature: 'not in the sample',
+		events: { event: 'quality.threshold', name: 'Quality Threshold', description: 'Evaluation below threshold' },
+		...QUALITY,
+	}],
+	[345, {
+		label: 'Quality Score',
+		signature: 'not in the sample',
+		events: { event: 'quality.score', name: 'Quality Score', description: 'Average-score evaluation' },
+		...QUALITY,
+	}],
+	[347, {
+		label: 'AI Smart Erase',
+		signature: 'signed',
+		events: { event: 'ai.erase', name: 'AI Smart Erase', description: 'Smart erasing' },
+		...SUBTITLES,
+	}],
+	[338, {
+		label: 'AI Live Subtitle',
+		signature: 'signed',
+		events: { event: 'ai.subtitle', name: 'AI Live Subtitle', description: 'Live subtitles' },
+		...SUBTITLES,
+	}],
+	[348, {
+		label: 'AI Live Summary',
+		signature: 'not in the sample',
+		events: { event: 'ai.summary', name: 'AI Live Summary', description: 'Live streaming summary' },
 		occurredAt: ['end_time', 's'],
 		times: { begin_time: 's', end_time: 's' },
-	},
-	349: {
-		event: fixed('ai.highlight'),
+	}],
+	[349, {
+		label: 'AI Smart Highlight',
+		signature: 'not in the sample',
+		events: { event: 'ai.highlight', name: 'AI Smart Highlight', description: 'Smart highlight clips' },
 		refine: (data) => {
 			isoInList(data.items, 'beginTime', 's');
 			isoInList(data.items, 'endTime', 's');
 		},
-	},
+	}],
+]);
+
+function isSubEvents(events: EventEntry | SubEvents): events is SubEvents {
+	return 'member' in events;
+}
+
+/** Every (event_type, sub-event value, entry) of the table, in table order. */
+function tableRows(): Array<{ type: number; sub: string | null; entry: EventEntry; signature: SignatureShown }> {
+	const rows: Array<{ type: number; sub: string | null; entry: EventEntry; signature: SignatureShown }> = [];
+	for (const [type, row] of EVENT_TYPES) {
+		if (isSubEvents(row.events)) {
+			for (const [value, entry] of row.events.values) rows.push({ type, sub: `${row.events.member} ${value}`, entry, signature: row.signature });
+		} else {
+			rows.push({ type, sub: null, entry: row.events, signature: row.signature });
+		}
+	}
+	return rows;
+}
+
+/** The event types Tencent may send without `t`/`sign`: the only ones that can be accepted unsigned. */
+export const UNSIGNED_EVENT_TYPES: readonly number[] = [...EVENT_TYPES]
+	.filter(([, row]) => row.signature !== 'signed')
+	.map(([type]) => type)
+	.sort((a, b) => a - b);
+
+/** The normalized events that only such types produce. */
+export const UNSIGNED_EVENTS: readonly string[] = (() => {
+	const rows = tableRows();
+	const events = new Set(rows.filter((r) => r.signature !== 'signed').map((r) => r.entry.event));
+	for (const r of rows) if (r.signature === 'signed') events.delete(r.entry.event);
+	return [...events];
+})();
+
+/** `Relay (314)`: how the node names an event type to the user. */
+export function eventTypeLabel(type: number): string {
+	const row = EVENT_TYPES.get(type);
+	return row ? `${row.label} (${type})` : `event_type ${type}`;
+}
+
+/** The options of "Accept Unsigned Event Types": one per type that may arrive unsigned. */
+export const UNSIGNED_TYPE_OPTIONS: ReadonlyArray<{ name: string; value: number; description: string }> =
+	UNSIGNED_EVENT_TYPES.map((type) => ({
+		name: eventTypeLabel(type),
+		value: type,
+		description:
+			EVENT_TYPES.get(type)?.signature === 'not documented'
+				? 'Tencent documents this callback without t/sign'
+				: "Tencent's field table lists t/sign, its sample shows none",
+	})).sort((a, b) => a.name.localeCompare(b.name));
+
+/** The Events parameter options: one per normalized event, described by every wire code giving it. */
+export const TENCENT_CSS_EVENTS: readonly EventOption[] = (() => {
+	const byEvent = new Map<string, { name?: string; parts: string[]; unsigned: boolean }>();
+	for (const { type, sub, entry, signature } of tableRows()) {
+		const option = byEvent.get(entry.event) ?? { parts: [], unsigned: false };
+		option.name = option.name ?? entry.name;
+		option.parts.push(`${entry.description} (event_type ${type}${sub ? `, ${sub}` : ''})`);
+		option.unsigned = option.unsigned || signature !== 'signed';
+		byEvent.set(entry.event, option);
+	}
+	return [...byEvent].map(([value, option]) => ({
+		value,
+		name: option.name ?? value,
+		description:
+			option.parts.join('; ') +
+			(option.unsigned ? '. May arrive unsigned: see Options › Accept Unsigned Event Types' : ''),
+	}));
+})();
+
+/**
+ * The body's `event_type` as an integer: a JSON integer, or a string of digits (as some documents
+ * type it). Anything else is no event type.
+ */
+export function eventTypeOf(body: IDataObject): number | null {
+	const value = body.event_type;
+	if (typeof value === 'number') return Number.isSafeInteger(value) ? value : null;
+	if (typeof value === 'string' && /^\d{1,9}$/.test(value)) return Number(value);
+	return null;
+}
+
+/** Body members that are not event data: signature, discriminator, and what `stream` carries. */
+const NOT_DATA = new Set([
+	't', 'sign', 'event_type', 'interface',
+	'app', 'domain', 'appname', 'path', 'stream_id', 'streamId', 'channel_id', 'channelId',
+]);
+
+/** Names clearer than a plain camelCase of the wire name. */
+const RENAMED: Readonly<Record<string, string>> = {
+	appid: 'appId',
+	appId: 'appId',
+	bizid: 'bizId',
+	errcode: 'errorCode',
+	errmsg: 'errorMessage',
+	sub_errcode: 'subErrorCode',
+	socre: 'score',
+	abnormal_event: 'abnormalEvents',
 };
 
-/** The event types whose documentation shows no `t`/`sign` (relay, stream monitoring). */
-export const UNSIGNED_EVENT_TYPES: readonly number[] = [314, 328];
+function eventOf(row: EventType | undefined, body: IDataObject): string {
+	if (!row) return 'unknown';
+	if (!isSubEvents(row.events)) return row.events.event;
+	const value = toStringOrNull(body[row.events.member]);
+	return (value === null ? undefined : row.events.values.get(value))?.event ?? 'unknown';
+}
 
 export function streamOf(body: IDataObject): StreamRef | null {
 	const domain = toStringOrNull(firstOf(body, ['app', 'domain']));
@@ -226,30 +390,30 @@ export function streamOf(body: IDataObject): StreamRef | null {
 	return { domain, app, name };
 }
 
-function dataOf(body: IDataObject, family: Family | undefined): IDataObject {
+function dataOf(body: IDataObject, row: EventType | undefined): IDataObject {
 	const data: IDataObject = {};
 	for (const [key, value] of Object.entries(body)) {
 		if (NOT_DATA.has(key)) continue;
-		data[RENAMED[key] ?? camelCase(key)] = camelizeDeep(value) as IDataObject[keyof IDataObject];
+		setOwn(data, ownValue(RENAMED, key) ?? camelCase(key), camelizeDeep(value));
 	}
-	for (const [field, unit] of Object.entries(family?.times ?? {})) {
+	for (const [field, unit] of Object.entries(row?.times ?? {})) {
 		if (body[field] === undefined) continue;
 		data[camelCase(field)] = isoFromUnix(body[field], unit);
 	}
-	family?.refine?.(data, body);
+	row?.refine?.(data, body);
 	return data;
 }
 
 export function parseTencentCssEvent(body: IDataObject): ParsedEvent {
-	const eventType = toNumber(body.event_type);
-	const family = eventType === null ? undefined : FAMILIES[eventType];
-	const occurredAt = family?.occurredAt ? isoFromUnix(body[family.occurredAt[0]], family.occurredAt[1]) : null;
+	const eventType = eventTypeOf(body);
+	const row = eventType === null ? undefined : EVENT_TYPES.get(eventType);
+	const occurredAt = row?.occurredAt ? isoFromUnix(body[row.occurredAt[0]], row.occurredAt[1]) : null;
 	return {
-		event: family ? family.event(body) : 'unknown',
-		providerEvent: body.event_type === undefined ? '' : String(body.event_type),
+		event: eventOf(row, body),
+		providerEvent: toStringOrNull(body.event_type) ?? '',
 		occurredAt,
 		stream: streamOf(body),
 		room: null,
-		data: dataOf(body, family),
+		data: dataOf(body, row),
 	};
 }

@@ -1,6 +1,6 @@
 /**
  * Readable reasons for Tencent CSS interruption codes (`errcode`, optional `sub_errcode`), from the
- * Stream Interruption Records table (research tencent-css.md §4). Logic keys on the codes only:
+ * Stream Interruption Records table (docs/protocols/tencent-css.md, "Interruption reasons"). Logic keys on the codes only:
  * `errmsg` text varies between English, Chinese and legacy strings.
  */
 export interface InterruptionReason {

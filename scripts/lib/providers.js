@@ -26,7 +26,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
  * @property {string} node            node name (type = `<package>.<node>`)
  * @property {string} triggerName     the trigger node's default name in workflows
  * @property {string} [helpers]       compiled helpers module, relative to the repo
- * @property {string} [simulator]     compiled simulator module (`buildCallbackRequest`), relative to the repo
+ * @property {string} [simulator]     compiled simulator module (`buildCallbackRequest`), relative to the repo; replaces `helpers`
  * @property {{ type: string, name: string, fields: CredentialField[] }} credential
  * @property {object} success         the body the provider must get back with 200
  * @property {string} webhookId       fixed webhookId of the example workflow (stable dev URL)
@@ -44,7 +44,7 @@ const PROVIDERS = [
 		label: 'Tencent CSS',
 		node: 'tencentCssTrigger',
 		triggerName: 'Tencent CSS Trigger',
-		helpers: 'dist/nodes/TencentCss/TencentCssTriggerHelpers.js',
+		simulator: 'dist/nodes/TencentCss/simulator.js',
 		credential: {
 			type: 'tencentCssCallbackApi',
 			name: 'Tencent CSS callback key (dev)',
@@ -119,7 +119,7 @@ const PROVIDERS = [
 const fixturePath = (p) => path.join(ROOT, 'test', 'fixtures', `${p.id}.json`);
 const examplePath = (p) => path.join(ROOT, 'examples', `${p.id}.json`);
 
-/** The compiled module exporting buildCallbackRequest: `simulator` (new layout) or `helpers`. */
+/** The compiled module exporting `buildCallbackRequest`. */
 const simulatorPath = (p) => p.simulator || p.helpers;
 
 function isAvailable(p) {

@@ -1,9 +1,15 @@
-/** Signature, time window and malformed input: each answer as the spec says, and never an item. */
+/**
+ * Signature, time window, unsigned event types and malformed input through the node's real
+ * webhook(): each answer as docs/protocols/tencent-css.md says, and never an item on a rejection.
+ * The clock is fixed at the push sample's event_time, so its documented t (= event_time + 600) is fresh.
+ */
 import type { IDataObject } from 'n8n-workflow';
 
 import { setClock } from '../../../nodes/core/clock';
+import { UNSIGNED_EVENT_TYPES } from '../../../nodes/TencentCss/events';
+import { buildCallbackRequest } from '../../../nodes/TencentCss/simulator';
 import { TencentCssTrigger } from '../../../nodes/TencentCss/TencentCssTrigger.node';
-import { buildCallbackRequest, tencentCssSign } from '../../../nodes/TencentCss/TencentCssTriggerHelpers';
+import { tencentCssSign } from '../../../nodes/TencentCss/verify';
 import fixtures from '../../fixtures/tencent-css.json';
 import { mutate, prng } from '../../harness/fuzz';
 import { callWebhook } from '../../harness/webhook';
@@ -12,11 +18,20 @@ import type { WebhookOutcome } from '../../harness/webhook';
 const KEY = 'adasda131312';
 const credentials = { tencentCssCallbackApi: { callbackKey: KEY } };
 const events = fixtures.events as Record<string, IDataObject>;
-const nowSec = () => Math.floor(Date.now() / 1000);
 const push = events['stream.started'];
+/** The push sample's event_time; its t is NOW + 600 = 1703732078. */
+const NOW = 1703731478;
 
-function signed(overrides: IDataObject = {}, t = nowSec() + 600): IDataObject {
+beforeEach(() => setClock(() => NOW * 1000));
+afterEach(() => setClock(null));
+
+function signed(overrides: IDataObject = {}, t = NOW + 600): IDataObject {
 	return { ...push, t, sign: tencentCssSign(KEY, t), ...overrides };
+}
+
+function unsignedBody(key: string): IDataObject {
+	const { t: _t, sign: _s, ...bare } = events[key];
+	return bare;
 }
 
 async function send(body: string | Buffer | IDataObject, parameters: IDataObject = {}, creds: typeof credentials | null = credentials) {
@@ -32,18 +47,15 @@ function expectRejected(out: WebhookOutcome, status: number, error: string, reas
 }
 
 describe('Tencent CSS Trigger: signature', () => {
-	it('accepts the known vector (key adasda131312, t 1703732078) when the window allows it', async () => {
+	it('accepts the vector on Tencent-published inputs while t is fresh, and refuses it once expired', async () => {
+		// Key: the CallbackKey of Tencent's CreateLiveCallbackTemplate example; t: the push sample's t.
+		// Digest computed by openssl: printf '%s' 'adasda1313121703732078' | openssl dgst -md5
 		const body = { ...push, t: 1703732078, sign: '3517b319dd20f5e7fe6550ca167198f8' };
-		const strict = await send(body);
-		expectRejected(strict, 401, 'unauthorized', 'signature expired');
-		setClock(() => (1703732078 - 600) * 1000);
-		try {
-			const atSendTime = await send(body);
-			expect(atSendTime.response.status).toBe(200);
-			expect(atSendTime.items[0].authenticated).toBe('signature');
-		} finally {
-			setClock(null);
-		}
+		const fresh = await send(body);
+		expect(fresh.response.status).toBe(200);
+		expect(fresh.items[0].authenticated).toBe('signature');
+		setClock(() => (1703732078 + 601) * 1000);
+		expectRejected(await send(body), 401, 'unauthorized', 'signature expired');
 	});
 
 	it('refuses every callback while a window option is not a number in range (fails closed)', async () => {
@@ -52,6 +64,7 @@ describe('Tencent CSS Trigger: signature', () => {
 			expect(out.response.status).toBe(500);
 			expect(out.response.body).toEqual({ error: 'configuration_error' });
 			expect(out.items).toHaveLength(0);
+			expect(out.logs[0]).toMatchObject({ level: 'error', message: expect.stringContaining('expiryGraceSeconds') });
 		}
 	});
 
@@ -64,33 +77,35 @@ describe('Tencent CSS Trigger: signature', () => {
 	});
 
 	it('rejects a wrong key', async () => {
-		const t = nowSec() + 600;
+		const t = NOW + 600;
 		expectRejected(await send({ ...push, t, sign: tencentCssSign('someOtherKey1', t) }), 401, 'unauthorized', 'signature mismatch');
 	});
 
-	it('rejects a tampered t (sign no longer matches)', async () => {
-		const body = signed();
-		body.t = Number(body.t) + 1;
-		expectRejected(await send(body), 401, 'unauthorized', 'signature mismatch');
+	it('rejects a tampered t (sign no longer matches), also when only its text changes', async () => {
+		expectRejected(await send(signed({ t: NOW + 601 })), 401, 'unauthorized', 'signature mismatch');
+		expectRejected(await send(signed({ t: `0${NOW + 600}` })), 401, 'unauthorized', 'signature mismatch');
+		expectRejected(await send(signed({ t: ` ${NOW + 600}` })), 401, 'unauthorized', 'missing or invalid timestamp');
 	});
 
-	it('answers a tampered body field like Tencent’s scheme allows: the sign covers only key + t', async () => {
-		// Tencent's MD5(key + t) does not cover the body; a changed field with a valid (key, t) pair is
-		// indistinguishable from a real callback. Documented in the README's security notes.
+	it('answers a tampered body field as Tencent’s scheme allows: the sign covers only key + t', async () => {
+		// The scheme-inherent limit (docs/protocols/tencent-css.md, "Limits"): a changed field with a
+		// valid (key, t) pair cannot be told from a real callback.
 		const out = await send(signed({ stream_id: 'other_stream' }));
 		expect(out.response.status).toBe(200);
 		expect(out.items[0].stream).toMatchObject({ name: 'other_stream' });
 	});
 
 	it('rejects an expired t beyond the grace, and a t too far in the future', async () => {
-		const old = nowSec() - 601;
+		const old = NOW - 601;
 		expectRejected(await send({ ...push, t: old, sign: tencentCssSign(KEY, old) }), 401, 'unauthorized', 'signature expired');
-		const future = nowSec() + 901 + 5;
+		const future = NOW + 901;
 		expectRejected(await send({ ...push, t: future, sign: tencentCssSign(KEY, future) }), 401, 'unauthorized', 'signature not yet valid');
+		const edge = NOW + 900;
+		expect((await send({ ...push, t: edge, sign: tencentCssSign(KEY, edge) })).response.status).toBe(200);
 	});
 
 	it('keeps a late retry inside the default grace and honours a strict grace of 0', async () => {
-		const late = nowSec() - 360;
+		const late = NOW - 360;
 		const body = { ...push, t: late, sign: tencentCssSign(KEY, late) };
 		expect((await send(body)).response.status).toBe(200);
 		expectRejected(await send(body, { options: { expiryGraceSeconds: 0 } }), 401, 'unauthorized', 'signature expired');
@@ -108,42 +123,102 @@ describe('Tencent CSS Trigger: signature', () => {
 	});
 
 	it('never reveals the expected signature in an answer', async () => {
-		const t = nowSec() + 600;
+		const t = NOW + 600;
 		const out = await send({ ...push, t, sign: 'deadbeef' });
 		expect(JSON.stringify(out.response.body)).not.toContain(tencentCssSign(KEY, t));
+		expect(JSON.stringify(out.logs)).not.toContain(tencentCssSign(KEY, t));
 	});
 
 	it('works without a credential and marks items authenticated "none"', async () => {
-		const { t: _t, sign: _s, ...bare } = push;
-		const out = await send(bare, {}, null);
+		const out = await send(unsignedBody('stream.started'), {}, null);
 		expect(out.response.status).toBe(200);
 		expect(out.items[0].authenticated).toBe('none');
 		const emptyKey = await callWebhook(new TencentCssTrigger(), {
-			body: JSON.stringify(bare),
+			body: JSON.stringify(unsignedBody('stream.started')),
 			credentials: { tencentCssCallbackApi: { callbackKey: '' } },
 		});
 		expect(emptyKey.items[0].authenticated).toBe('none');
 	});
 
-	it('accepts unsigned relay (314) and monitor (328) callbacks only when enabled', async () => {
-		const relay = JSON.stringify(events['relay.started']);
-		expectRejected(await send(relay), 401, 'unauthorized', 'missing signature');
-		const allowed = await send(relay, { options: { unsignedEventTypes: [314] } });
-		expect(allowed.items[0]).toMatchObject({ event: 'relay.started', authenticated: 'none' });
-		expectRejected(await send(JSON.stringify(events['monitor.alert']), { options: { unsignedEventTypes: [314] } }), 401, 'unauthorized');
-		// Other event types never become unsigned, even if a stored option asks for it.
-		const { t: _t, sign: _s, ...bare } = push;
-		expectRejected(await send(bare, { options: { unsignedEventTypes: [1] } }), 401, 'unauthorized', 'missing signature');
-		// A signed 314 is verified normally.
-		const signedRelay = buildCallbackRequest(events['relay.started'], { callbackKey: KEY }, nowSec());
-		expect((await send(signedRelay.body)).items[0].authenticated).toBe('signature');
-	});
-
 	it('logs a rejection with a hint, without the key', async () => {
-		const t = nowSec() + 600;
+		const t = NOW + 600;
 		const out = await send({ ...push, t, sign: tencentCssSign('wrong', t) });
 		expect(out.logs).toEqual([expect.objectContaining({ level: 'warn', message: expect.stringContaining('signature mismatch') })]);
 		expect(out.logs[0].message).not.toContain(KEY);
+	});
+});
+
+describe('Tencent CSS Trigger: event types that may arrive unsigned', () => {
+	/** Fixture of each type whose documentation shows no signature (docs/protocols/tencent-css.md). */
+	const UNSIGNED_FIXTURES: Array<[number, string, string]> = [
+		[314, 'relay.started', 'Relay (314)'],
+		[315, 'moderation.audio', 'Audio Moderation (315)'],
+		[328, 'monitor.alert', 'Stream Monitoring (328)'],
+		[343, 'quality.check', 'Quality Control (343)'],
+		[344, 'quality.threshold', 'Quality Threshold (344)'],
+		[345, 'quality.score', 'Quality Score (345)'],
+		[348, 'ai.summary', 'AI Live Summary (348)'],
+		[349, 'ai.highlight', 'AI Smart Highlight (349)'],
+	];
+
+	it('are exactly 314, 315, 328, 343, 344, 345, 348 and 349', () => {
+		expect([...UNSIGNED_EVENT_TYPES]).toEqual(UNSIGNED_FIXTURES.map(([type]) => type));
+	});
+
+	it.each(UNSIGNED_FIXTURES)(
+		'%i: refused by default with a log line naming the option, accepted as "none" once chosen',
+		async (type, key, label) => {
+			const body = unsignedBody(key);
+			const refused = await send(body);
+			expectRejected(refused, 401, 'unauthorized', 'missing signature');
+			expect(refused.logs).toHaveLength(1);
+			expect(refused.logs[0].level).toBe('warn');
+			expect(refused.logs[0].message).toContain('Accept Unsigned Event Types');
+			expect(refused.logs[0].message).toContain(`"${label}"`);
+
+			const accepted = await send(body, { options: { unsignedEventTypes: [type] } });
+			expect(accepted.response).toEqual({ status: 200, body: { code: 0 }, sent: true });
+			expect(accepted.items[0]).toMatchObject({ event: key, providerEvent: String(type), authenticated: 'none' });
+
+			// Choosing every other type does not let this one in.
+			const others = UNSIGNED_EVENT_TYPES.filter((t) => t !== type);
+			expectRejected(await send(body, { options: { unsignedEventTypes: others } }), 401, 'unauthorized', 'missing signature');
+
+			// A signature, when present, is checked even for a chosen type: a wrong one is never excused.
+			const wrong = { ...body, t: NOW + 600, sign: tencentCssSign('notTheKey', NOW + 600) };
+			expectRejected(await send(wrong, { options: { unsignedEventTypes: [type] } }), 401, 'unauthorized', 'signature mismatch');
+			const right = buildCallbackRequest(body, { callbackKey: KEY }, NOW);
+			expect((await send(right.body, { options: { unsignedEventTypes: [type] } })).items[0].authenticated).toBe('signature');
+		},
+	);
+
+	it('a type Tencent always signs cannot be chosen: the configuration fails closed', async () => {
+		for (const unsignedEventTypes of [[1], [314, 0], ['abc'], 314, { 0: 314 }, [314.5]]) {
+			const out = await send(unsignedBody('relay.started'), { options: { unsignedEventTypes } });
+			expect(out.response).toMatchObject({ status: 500, body: { error: 'configuration_error' } });
+			expect(out.items).toHaveLength(0);
+			expect(out.logs[0]).toMatchObject({ level: 'error', message: expect.stringContaining('unsignedEventTypes') });
+		}
+		// Digit strings (an expression's result) are read as the types they name.
+		const fromExpression = await send(unsignedBody('relay.started'), { options: { unsignedEventTypes: ['314'] } });
+		expect(fromExpression.items[0]).toMatchObject({ event: 'relay.started', authenticated: 'none' });
+	});
+
+	it('an unsigned callback of a signed type is refused with a log line saying it cannot be chosen', async () => {
+		const out = await send(unsignedBody('stream.started'), { options: { unsignedEventTypes: [...UNSIGNED_EVENT_TYPES] } });
+		expectRejected(out, 401, 'unauthorized', 'missing signature');
+		expect(out.logs[0].message).toContain('Push (1) cannot be accepted unsigned');
+		expect(out.logs[0].message).toContain('Accept Unsigned Event Types');
+		const unknown = await send({ event_type: 'constructor' }, { options: { unsignedEventTypes: [...UNSIGNED_EVENT_TYPES] } });
+		expectRejected(unknown, 401, 'unauthorized', 'missing signature');
+		expect(unknown.logs[0].message).toContain('without a valid event_type');
+	});
+
+	it('an event_type spelled otherwise (314.5, " 314", "3.14e2") is not a chosen type', async () => {
+		for (const eventType of [314.5, ' 314', '3.14e2', '0x13a', true]) {
+			const out = await send({ ...unsignedBody('relay.started'), event_type: eventType }, { options: { unsignedEventTypes: [314] } });
+			expectRejected(out, 401, 'unauthorized', 'missing signature');
+		}
 	});
 });
 
@@ -164,7 +239,7 @@ describe('Tencent CSS Trigger: malformed bodies', () => {
 	});
 
 	it('keeps oversized integer ids exact', async () => {
-		const t = nowSec() + 600;
+		const t = NOW + 600;
 		const raw = `{"event_type":1,"app":"d","appname":"live","stream_id":"s","sequence":123456789012345678901234567890,"appid":98765432109876543210,"t":${t},"sign":"${tencentCssSign(KEY, t)}"}`;
 		const out = await send(raw);
 		expect(out.items[0].data).toMatchObject({ sequence: '123456789012345678901234567890', appId: '98765432109876543210' });
@@ -177,6 +252,15 @@ describe('Tencent CSS Trigger: malformed bodies', () => {
 		expect(ok.response.status).toBe(200);
 		expect(((ok.items[0].data as IDataObject).streamParam as string).length).toBe(1024 * 1024);
 		expectRejected(await send('{'.repeat(1024 * 1024)), 400, 'bad_request');
+	});
+
+	it('answers an object-valued event_type or sub-event without throwing', async () => {
+		const odd = signed({ event_type: { toString: 1, valueOf: 1 } });
+		const out = await send(odd);
+		expect(out.response.status).toBe(200);
+		expect(out.items[0]).toMatchObject({ event: 'unknown', providerEvent: '' });
+		const relay = buildCallbackRequest({ ...events['relay.started'], callback_event: { toString: 1 } }, { callbackKey: KEY }, NOW);
+		expect((await send(relay.body)).items[0]).toMatchObject({ event: 'unknown', providerEvent: '314' });
 	});
 });
 

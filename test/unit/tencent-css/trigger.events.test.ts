@@ -1,14 +1,20 @@
 /** Every Tencent CSS event type, signed as Tencent signs it, through the node's real webhook(). */
 import type { IDataObject } from 'n8n-workflow';
 
+import { setClock } from '../../../nodes/core/clock';
+import { buildCallbackRequest } from '../../../nodes/TencentCss/simulator';
 import { TencentCssTrigger } from '../../../nodes/TencentCss/TencentCssTrigger.node';
-import { buildCallbackRequest } from '../../../nodes/TencentCss/TencentCssTriggerHelpers';
+import { tencentCssSign } from '../../../nodes/TencentCss/verify';
 import fixtures from '../../fixtures/tencent-css.json';
 import { callWebhook } from '../../harness/webhook';
 
 const KEY = 'adasda131312';
 const credentials = { tencentCssCallbackApi: { callbackKey: KEY } };
-const now = () => Math.floor(Date.now() / 1000);
+const NOW = 1703731478;
+const now = () => NOW;
+
+beforeEach(() => setClock(() => NOW * 1000));
+afterEach(() => setClock(null));
 const events = fixtures.events as Record<string, IDataObject>;
 
 async function deliver(key: string, parameters: IDataObject = {}) {
@@ -171,7 +177,7 @@ describe('Tencent CSS Trigger: typed data', () => {
 describe('Tencent CSS Trigger: eventId', () => {
 	it('is equal for a redelivery with a fresh t and sign, and different for another event', async () => {
 		const first = buildCallbackRequest(events['stream.started'], { callbackKey: KEY }, now());
-		const retry = buildCallbackRequest(events['stream.started'], { callbackKey: KEY }, now() + 60);
+		const retry = buildCallbackRequest(events['stream.started'], { callbackKey: KEY }, now() - 60);
 		expect(first.body).not.toBe(retry.body);
 		const a = (await callWebhook(new TencentCssTrigger(), { body: first.body, credentials })).items[0];
 		const b = (await callWebhook(new TencentCssTrigger(), { body: retry.body, credentials })).items[0];
@@ -198,5 +204,49 @@ describe('Tencent CSS Trigger: event filter', () => {
 		expect((await deliver('unknown', { events: ['stream.started'] })).items).toHaveLength(0);
 		expect((await deliver('unknown', { events: ['unknown'] })).items).toHaveLength(1);
 		expect((await deliver('unknown', { events: ['*'] })).items).toHaveLength(1);
+	});
+});
+
+describe('Tencent CSS Trigger: prototype-named values', () => {
+	const NAMES = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
+
+	async function deliverBody(body: string) {
+		const t = now() + 600;
+		const signedText = body.replace(/}$/, `,"t":${t},"sign":"${tencentCssSign(KEY, t)}"}`);
+		const out = await callWebhook(new TencentCssTrigger(), { body: signedText, credentials });
+		expect(out.response.status).toBe(200);
+		expect(out.items).toHaveLength(1);
+		expect(out.items[0].authenticated).toBe('signature');
+		return out.items[0];
+	}
+
+	it.each(NAMES)('event_type %s gives the event "unknown"', async (name) => {
+		const item = await deliverBody(`{"event_type":${JSON.stringify(name)},"stream_id":"s"}`);
+		expect(item.event).toBe('unknown');
+		expect(typeof item.event).toBe('string');
+		expect(item.providerEvent).toBe(name);
+	});
+
+	it.each(NAMES)('record_event and callback_event %s give the event "unknown"', async (name) => {
+		const status = await deliverBody(`{"event_type":332,"record_event":${JSON.stringify(name)},"stream_id":"s"}`);
+		expect(status).toMatchObject({ event: 'unknown', providerEvent: '332' });
+		const relay = await deliverBody(`{"event_type":314,"callback_event":${JSON.stringify(name)},"stream_id":"s"}`);
+		expect(relay).toMatchObject({ event: 'unknown', providerEvent: '314' });
+	});
+
+	it('body members named like Object.prototype members stay own members of data', async () => {
+		const item = await deliverBody('{"event_type":1,"stream_id":"s","constructor":"c","toString":"x","__proto__":{"polluted":true},"hasOwnProperty":1}');
+		const data = item.data as IDataObject;
+		expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+		expect(Object.prototype.hasOwnProperty.call(data, 'constructor')).toBe(true);
+		expect(data.constructor).toBe('c');
+		expect(Object.prototype.hasOwnProperty.call(data, 'toString')).toBe(true);
+		expect(data.toString).toBe('x');
+		expect(data.hasOwnProperty).toBe(1);
+		// `__proto__` camelCases to `proto` (core/convert.ts) and keeps its value as an own member.
+		expect(data.proto).toEqual({ polluted: true });
+		expect((data as IDataObject & { polluted?: unknown }).polluted).toBeUndefined();
+		expect(({} as IDataObject & { polluted?: unknown }).polluted).toBeUndefined();
+		for (const key of Object.keys(data)) expect(key).toMatch(/^[a-z][A-Za-z0-9]*$/);
 	});
 });
