@@ -25,7 +25,8 @@ const ROOT = path.resolve(__dirname, '..', '..');
  * @property {string} label
  * @property {string} node            node name (type = `<package>.<node>`)
  * @property {string} triggerName     the trigger node's default name in workflows
- * @property {string} helpers         compiled helpers module, relative to the repo
+ * @property {string} [helpers]       compiled helpers module, relative to the repo
+ * @property {string} [simulator]     compiled simulator module (`buildCallbackRequest`), relative to the repo; replaces `helpers`
  * @property {{ type: string, name: string, fields: CredentialField[] }} credential
  * @property {object} success         the body the provider must get back with 200
  * @property {string} webhookId       fixed webhookId of the example workflow (stable dev URL)
@@ -76,7 +77,7 @@ const PROVIDERS = [
 		label: 'Huawei Cloud Live',
 		node: 'huaweiLiveTrigger',
 		triggerName: 'Huawei Cloud Live Trigger',
-		helpers: 'dist/nodes/HuaweiLive/HuaweiLiveTriggerHelpers.js',
+		simulator: 'dist/nodes/HuaweiLive/simulator.js',
 		credential: {
 			type: 'huaweiLiveCallbackApi',
 			name: 'Huawei Cloud Live callback keys (dev)',
@@ -118,8 +119,11 @@ const PROVIDERS = [
 const fixturePath = (p) => path.join(ROOT, 'test', 'fixtures', `${p.id}.json`);
 const examplePath = (p) => path.join(ROOT, 'examples', `${p.id}.json`);
 
+/** The compiled module exporting `buildCallbackRequest`. */
+const simulatorPath = (p) => p.simulator || p.helpers;
+
 function isAvailable(p) {
-	return fs.existsSync(path.join(ROOT, p.helpers)) && fs.existsSync(fixturePath(p));
+	return fs.existsSync(path.join(ROOT, simulatorPath(p))) && fs.existsSync(fixturePath(p));
 }
 
 /** Providers whose trigger is built (dist/) and has fixtures. */
@@ -143,11 +147,11 @@ function loadEvents(p) {
 const eventOfKey = (key) => key.split('#')[0];
 
 function loadHelpers(p) {
-	const file = path.join(ROOT, p.helpers);
-	if (!fs.existsSync(file)) throw new Error(`${p.helpers} is missing: run \`npm run build\` first`);
+	const file = path.join(ROOT, simulatorPath(p));
+	if (!fs.existsSync(file)) throw new Error(`${simulatorPath(p)} is missing: run \`npm run build\` first`);
 	const helpers = require(file);
 	if (typeof helpers.buildCallbackRequest !== 'function') {
-		throw new Error(`${p.helpers} does not export buildCallbackRequest`);
+		throw new Error(`${simulatorPath(p)} does not export buildCallbackRequest`);
 	}
 	return helpers;
 }
