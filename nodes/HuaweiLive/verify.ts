@@ -64,6 +64,7 @@ const APP_CHAR = /^[A-Za-z0-9_-]$/;
 const STREAM = /^[A-Za-z0-9_*/-]{1,512}$/;
 const URL_START = /^https?:\/\/\S+$/;
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
+const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 const CANONICAL_INTEGER = /^(?:0|[1-9]\d*)$/;
 const CANONICAL_TIMESTAMP = /^[1-9]\d{0,11}$/;
 
@@ -80,7 +81,7 @@ function isUrl(value: string): boolean {
 	return URL_START.test(value) && value.indexOf('://', value.indexOf('://') + 3) === -1;
 }
 
-type Kind = 'event' | 'domain' | 'app' | 'stream' | 'url' | 'integer' | 'region' | 'text';
+type Kind = 'event' | 'domain' | 'app' | 'stream' | 'url' | 'integer' | 'bucket' | 'region' | 'text';
 
 interface SignedPart {
 	/** Member name, or [object member, inner member]. */
@@ -117,7 +118,7 @@ const HMAC_PARTS: Readonly<Record<HuaweiFamily, { parts: readonly SignedPart[]; 
 			{ member: 'snapshot_url', kind: 'url', required: false },
 			{ member: 'width', kind: 'integer', required: false },
 			{ member: 'height', kind: 'integer', required: false },
-			{ member: ['obs_addr', 'bucket'], kind: 'text', required: false },
+			{ member: ['obs_addr', 'bucket'], kind: 'bucket', required: false },
 			{ member: ['obs_addr', 'location'], kind: 'region', required: false },
 			{ member: ['obs_addr', 'object'], kind: 'text', required: false },
 		],
@@ -139,6 +140,8 @@ function syntaxOk(kind: Kind, value: string): boolean {
 			return isUrl(value);
 		case 'integer':
 			return CANONICAL_INTEGER.test(value) && Number.isSafeInteger(Number(value));
+		case 'bucket':
+			return BUCKET.test(value);
 		case 'region':
 			return REGION.test(value);
 		default:
