@@ -57,8 +57,11 @@ export interface HuaweiLiveSettings {
 	apps: ReadonlySet<string> | null;
 }
 
-// Documented syntax (docs/protocols/huawei-live.md, "Field syntax"). Domains in lower case.
-const DOMAIN = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
+// Documented syntax (docs/protocols/huawei-live.md, "Field syntax"). Domains: lower-case host
+// names of two labels or more, the last with a letter (so a domain never starts with an upper-case
+// event name or with a run of digits followed by one, which keeps the families' messages apart).
+const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
+const DOMAIN = new RegExp(`^(?=.{1,253}$)(?:${LABEL}\\.)+(?=[a-z0-9-]*[a-z])${LABEL}$`);
 const APP = /^[A-Za-z0-9_-]+$/;
 const APP_CHAR = /^[A-Za-z0-9_-]$/;
 const STREAM = /^[A-Za-z0-9_*/-]{1,512}$/;

@@ -70,7 +70,10 @@ const MIXED = `${ALNUM}ABCDEFGHIJKLMNOPQRSTUVWXYZ`;
 const label = fc
 	.tuple(chars(ALNUM, 1, 1), chars(`${ALNUM}-`, 0, 6), chars(ALNUM, 1, 1))
 	.map(([a, mid, z]) => (mid === '' && a === z ? a : a + mid + z));
-const domain = fc.tuple(label, fc.array(label, { minLength: 1, maxLength: 3 })).map(([a, rest]) => [a, ...rest].join('.'));
+const topLabel = fc.tuple(chars(LOWER, 1, 1), chars(ALNUM, 0, 4)).map((p) => p.join(''));
+const domain = fc
+	.tuple(label, fc.array(label, { maxLength: 2 }), topLabel)
+	.map(([a, rest, top]) => [a, ...rest, top].join('.'));
 const app = chars(`${MIXED}_-`, 1, 10);
 const streamName = chars(`${MIXED}_*/-`, 1, 16);
 const url = fc

@@ -286,6 +286,23 @@ describe('separator-less concatenation: characters moved between signed members'
 		expectRejected(await post(asSnapshot, { credentials: sharedKey }), 401, 'ambiguous signed fields');
 	});
 
+	it('a recording signature cannot pass as a snapshot one under a shared key (domains need a dot and a letter)', async () => {
+		const sharedKey = { recordCallbackKey: KEY, snapshotKey: KEY };
+		// Message: NOW + RECORD_OVER + push.example.com + live + cam-east-1<NOW>, re-read as a snapshot's
+		// domain + app + stream_name + obs_addr.bucket + obs_addr.location + auth_timestamp.
+		const record = resign({ ...payload('recording.ended'), stream: `cam-east-1${NOW}` }, sharedKey);
+		expect(expectAccepted(await post(record, { credentials: sharedKey })).authenticated).toBe('signature');
+		const asSnapshot = {
+			domain: String(NOW),
+			app: 'RECORD_OVERpu',
+			stream_name: 's',
+			obs_addr: { bucket: 'h.example.comlivec', location: 'am-east-1' },
+			auth_timestamp: NOW,
+			auth_sign: record.auth_sign,
+		};
+		expectRejected(await post(asSnapshot, { credentials: sharedKey }), 401, 'ambiguous signed fields');
+	});
+
 	it('without accepted-name lists, domain|app|stream is a documented open boundary', async () => {
 		// docs/protocols/huawei-live.md, "Where the concatenation is ambiguous": this re-split is accepted.
 		const body = signed('stream.started');
