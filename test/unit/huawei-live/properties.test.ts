@@ -313,7 +313,6 @@ describe('properties of the verification (provider configure → verify → pars
 					}
 				}
 				if (!edited) return;
-				const before = run(body, settingsOf(m));
 				const after = run(changed, settingsOf(m));
 				count(`unsigned:${m}`);
 				if (!after.verdict.ok) {
@@ -321,6 +320,7 @@ describe('properties of the verification (provider configure → verify → pars
 					return;
 				}
 				count('unsigned:accepted');
+				const before = run(body, settingsOf(m));
 				expect(after.verdict.authenticated).toBe('signature');
 				expect(signedView(after.parsed!)).toEqual(signedView(before.parsed!));
 			}),
