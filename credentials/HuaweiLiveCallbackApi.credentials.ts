@@ -33,7 +33,7 @@ export class HuaweiLiveCallbackApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'The key of the recording callback config (at least 32 letters and digits). Signs RECORD_START, RECORD_NEW_FILE_START, RECORD_FILE_COMPLETE, RECORD_OVER and RECORD_FAILED.',
+				'The key of the recording callback config (at least 32 letters and digits). Signs RECORD_START, RECORD_NEW_FILE_START, RECORD_FILE_COMPLETE, RECORD_OVER and RECORD_FAILED: HMAC-SHA256(key, auth_timestamp + event_type + publish_domain + app + stream + download_url + play_url), or MD5(key + auth_timestamp).',
 		},
 		{
 			displayName: 'Recording Sign Type',
@@ -61,7 +61,7 @@ export class HuaweiLiveCallbackApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'The callback authentication key (auth_key, 32 to 128 characters) of the snapshot template. Huawei does not document how snapshot callbacks are signed: the node\'s "Snapshot Signature Check" option decides what happens with it.',
+				'The callback authentication key (auth_key, 32 to 128 characters) of the snapshot template. Huawei signs snapshot callbacks with HMAC-SHA256(key, domain + app + stream_name + snapshot_url + width + height + obs_addr.bucket + obs_addr.location + obs_addr.object + auth_timestamp). With a key, an unsigned or wrongly signed snapshot callback is rejected (401); without one, snapshot callbacks are accepted as authenticated "none".',
 		},
 	];
 }

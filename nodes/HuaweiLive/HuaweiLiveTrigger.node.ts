@@ -16,9 +16,9 @@ import { receiveCallback } from '../core/receive';
 import { huaweiRegistrar } from './registration';
 import { HUAWEI_LIVE_EVENTS } from './events';
 import { huaweiLiveProvider } from './provider';
-import { DEFAULT_MAX_AGE_SECONDS, DEFAULT_MAX_AHEAD_SECONDS } from './HuaweiLiveTriggerHelpers';
+import { DEFAULT_MAX_AGE_SECONDS, DEFAULT_MAX_AHEAD_SECONDS } from './verify';
 
-/** Length rules of the Huawei console / API for each key (research §2.5). */
+/** Length rules of the Huawei console / API for each key (docs/protocols/huawei-live.md, "Keys"). */
 const KEY_RULES: ReadonlyArray<{ field: string; label: string; min: number; max: number | null }> = [
 	{ field: 'streamNotifyKey', label: 'Stream Notification Key', min: 32, max: 128 },
 	{ field: 'recordCallbackKey', label: 'Recording Callback Key', min: 32, max: null },
@@ -66,7 +66,7 @@ export class HuaweiLiveTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'One URL serves all three Huawei callback families: stream status notifications, recording callbacks and snapshot callbacks. Set each family\'s key in the credential.',
+					'One URL serves all three Huawei callback families: stream status notifications, recording callbacks and snapshot callbacks. Set each family\'s key in the credential: a family with a key must be signed (else 401); a family without one is accepted as authenticated "none".',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
@@ -94,33 +94,6 @@ export class HuaweiLiveTrigger implements INodeType {
 				description: 'The app of the recording callback configuration; * covers every app without its own configuration',
 			},
 			{
-				displayName: 'Snapshot Signature Check',
-				name: 'snapshotSignature',
-				type: 'options',
-				default: 'report',
-				description:
-					'Huawei does not document how snapshot callbacks are signed. The node knows a few candidate formulas; until one is confirmed, checking is report-only by default.',
-				options: [
-					{
-						name: 'Off',
-						value: 'off',
-						description: 'Snapshot callbacks are accepted without a check, as authenticated "none"',
-					},
-					{
-						name: 'Report Only',
-						value: 'report',
-						description:
-							'A snapshot signature that matches a candidate formula marks the item authenticated "signature"; anything else is accepted as "none" and logged',
-					},
-					{
-						name: 'Require',
-						value: 'require',
-						description:
-							'Snapshot callbacks whose signature matches no candidate formula are rejected (401). Use only once your callbacks are seen to match.',
-					},
-				],
-			},
-			{
 				displayName: 'Options',
 				name: 'options',
 				type: 'collection',
@@ -144,6 +117,24 @@ export class HuaweiLiveTrigger implements INodeType {
 						typeOptions: { minValue: 0, maxValue: 604800 },
 						description:
 							'How far in the future auth_timestamp may lie (an expiry time lies ahead of the send time). Default 600.',
+					},
+					{
+						displayName: 'Accepted Ingest Domains',
+						name: 'acceptedDomains',
+						type: 'string',
+						default: '',
+						placeholder: 'push.example.com',
+						description:
+							'Comma-separated ingest domains (lower case). Callbacks for other domains are rejected (401). Huawei signs domain, app and stream name run together without separators; with this list (and Accepted App Names) a re-sent callback cannot move characters between them.',
+					},
+					{
+						displayName: 'Accepted App Names',
+						name: 'acceptedApps',
+						type: 'string',
+						default: '',
+						placeholder: 'live',
+						description:
+							'Comma-separated app names. Callbacks for other apps are rejected (401), and a signed callback whose domain, app and stream name could be split in more than one way among the accepted names is rejected too.',
 					},
 				],
 			},

@@ -77,7 +77,7 @@ const PROVIDERS = [
 		label: 'Huawei Cloud Live',
 		node: 'huaweiLiveTrigger',
 		triggerName: 'Huawei Cloud Live Trigger',
-		helpers: 'dist/nodes/HuaweiLive/HuaweiLiveTriggerHelpers.js',
+		simulator: 'dist/nodes/HuaweiLive/simulator.js',
 		credential: {
 			type: 'huaweiLiveCallbackApi',
 			name: 'Huawei Cloud Live callback keys (dev)',

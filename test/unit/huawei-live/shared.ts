@@ -1,12 +1,14 @@
 /**
  * Shared by the Huawei Cloud Live tests: the trigger's real `webhook()` in n8n-core's WebhookContext,
- * with the research payloads (test/fixtures/huawei-live.json) signed by the core's signature functions.
+ * with the payloads of docs/protocols/huawei-live.md (test/fixtures/huawei-live.json) signed by the
+ * simulator.
  */
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
+import { setClock as setCoreClock } from '../../../nodes/core/clock';
 import { HuaweiLiveTrigger } from '../../../nodes/HuaweiLive/HuaweiLiveTrigger.node';
-import { buildCallbackRequest } from '../../../nodes/HuaweiLive/HuaweiLiveTriggerHelpers';
-import type { HuaweiLiveSecrets } from '../../../nodes/HuaweiLive/HuaweiLiveTriggerHelpers';
+import { buildCallbackRequest } from '../../../nodes/HuaweiLive/simulator';
+import type { HuaweiLiveSecrets } from '../../../nodes/HuaweiLive/simulator';
 import { callWebhook } from '../../harness/webhook';
 import type { WebhookOutcome } from '../../harness/webhook';
 import fixtures from '../../fixtures/huawei-live.json';
@@ -23,7 +25,7 @@ export const ALL_KEYS: HuaweiLiveSecrets = {
 };
 
 export const node = new HuaweiLiveTrigger();
-/** A fixed clock for the webhook (the node reads Date.now() once per request). */
+/** A fixed clock for the webhook (the node reads core/clock.ts once per request). */
 export const NOW = 1763800000;
 
 export function payload(name: string): IDataObject {
@@ -31,7 +33,7 @@ export function payload(name: string): IDataObject {
 }
 
 export function setClock(sec: number): void {
-	jest.spyOn(Date, 'now').mockReturnValue(sec * 1000);
+	setCoreClock(() => sec * 1000);
 }
 
 export interface SendOptions {
@@ -53,6 +55,11 @@ export function signed(name: string, secrets: HuaweiLiveSecrets | null = ALL_KEY
 	return JSON.parse(buildCallbackRequest(payload(name), secrets, sec).body) as IDataObject;
 }
 
+/** `body` (any shape) as the simulator signs it at `sec` with `secrets`. */
+export function resign(body: IDataObject, secrets: HuaweiLiveSecrets | null = ALL_KEYS, sec = NOW): IDataObject {
+	return JSON.parse(buildCallbackRequest(body, secrets, sec).body) as IDataObject;
+}
+
 export function expectRejected(outcome: WebhookOutcome, status: number, reason: string): void {
 	expect(outcome.response.status).toBe(status);
 	expect(outcome.response.body).toEqual({ error: status === 401 ? 'unauthorized' : 'bad_request', reason });
@@ -71,5 +78,5 @@ export function expectAccepted(outcome: WebhookOutcome): IDataObject {
 /** A fixed clock around every test; restored after it. */
 export function useFixedClock(): void {
 	beforeEach(() => setClock(NOW));
-	afterEach(() => jest.restoreAllMocks());
+	afterEach(() => setCoreClock(null));
 }
