@@ -10,7 +10,7 @@
  * check that every property was really exercised.
  */
 import fc from 'fast-check';
-import type { IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { parseJsonObjectBody } from '../../../nodes/core/json';
 import type { ParsedEvent } from '../../../nodes/core/item';
@@ -31,7 +31,7 @@ const secretsOf = (mode: Mode) => (mode === 'md5' ? MD5_KEYS : HMAC_KEYS);
 function settingsFor(secrets: HuaweiLiveSecrets, options: IDataObject = {}): HuaweiLiveSettings {
 	const configured = huaweiLiveProvider.configure({
 		parameter: (name, fallback) => (name === 'options' ? options : fallback),
-		credentials: secrets as IDataObject,
+		credentials: secrets as ICredentialDataDecryptedObject,
 		staticData: () => ({}),
 	});
 	if (!configured.ok) throw new Error(configured.reason);

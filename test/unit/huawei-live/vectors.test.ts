@@ -136,7 +136,7 @@ describe('independent vectors through webhook()', () => {
 		for (const [index, member, value] of changes) {
 			const vector = VECTORS[index];
 			setClock(vector.time);
-			expectRejected(await post({ ...vector.body, [member]: value, auth_sign: vector.sign }), 401, 'signature mismatch');
+			expectRejected(await post({ ...vector.body, [member]: value, auth_sign: vector.sign } as IDataObject), 401, 'signature mismatch');
 		}
 		const snapshot = VECTORS[5];
 		setClock(snapshot.time);
