@@ -68,6 +68,9 @@ function recordingResponse(response: RecordedResponse) {
 	return res;
 }
 
+/** Numbers the credentials of successive calls. */
+let credentialSerial = 0;
+
 export async function callWebhook(nodeType: INodeType, call: WebhookCall): Promise<WebhookOutcome> {
 	const description = nodeType.description;
 	const node: INode = {
@@ -78,8 +81,10 @@ export async function callWebhook(nodeType: INodeType, call: WebhookCall): Promi
 		position: [0, 0],
 		parameters: (call.parameters ?? {}) as INode["parameters"],
 		webhookId: 'webhook-1',
+		// Each call's credential data is its own stored credential, so it has its own id (the trigger
+		// caches a credential by id for a few seconds: docs/performance.md).
 		credentials: call.credentials
-			? Object.fromEntries(Object.keys(call.credentials).map((type) => [type, { id: type, name: type }]))
+			? Object.fromEntries(Object.keys(call.credentials).map((type) => [type, { id: `${type}-${++credentialSerial}`, name: type }]))
 			: undefined,
 	};
 	const nodeTypes: INodeTypes = {
