@@ -33,9 +33,10 @@ const { freePort, n8nVersion, sleep } = require('./lib/n8n');
 const { bootInstance } = require('./lib/instance');
 const { availableProviders } = require('./lib/providers');
 const { runPool, sendRequest } = require('./lib/sender');
-const { createRows } = require('./lib/benchRows');
+const { checkExpressionParameters, createRows } = require('./lib/benchRows');
 const cpuprofile = require('./lib/cpuprofile');
 const { storedSizes } = require('./lib/benchStorage');
+const { groupCpuMs } = require('./lib/processCpu');
 
 const env = process.env;
 const REQUESTS = Math.max(1, Math.min(5000, Number(env.BENCH_N8N_REQUESTS || 200)));
@@ -60,13 +61,26 @@ function extraEnv() {
 	return out;
 }
 
-/** Executions of a workflow newer than `afterId` (newest first, no data). */
-async function newExecutions(api, workflowId, afterId) {
+/** A GET on n8n's public API, retried while n8n says its database is busy (503, seen under load). */
+async function apiGet(api, path) {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await api.api('GET', path);
+		} catch (error) {
+			if (attempt >= 30 || !/: 503 /.test(error.message)) throw error;
+			await sleep(1000);
+		}
+	}
+}
+
+/** Executions of a workflow newer than `afterId` (newest first, no data), `expected` of them at most per page. */
+async function newExecutions(api, workflowId, afterId, expected = 250) {
 	const out = [];
 	let cursor;
+	const limit = String(Math.min(250, expected + 1));
 	do {
-		const query = new URLSearchParams({ workflowId, limit: '250', includeData: 'false', ...(cursor ? { cursor } : {}) });
-		const page = await api.api('GET', `/executions?${query}`);
+		const query = new URLSearchParams({ workflowId, limit, includeData: 'false', ...(cursor ? { cursor } : {}) });
+		const page = await apiGet(api, `/executions?${query}`);
 		for (const e of page.data) {
 			if (Number(e.id) <= afterId) return out;
 			out.push(e);
@@ -77,14 +91,15 @@ async function newExecutions(api, workflowId, afterId) {
 }
 
 async function lastExecutionId(api, workflowId) {
-	const page = await api.api('GET', `/executions?${new URLSearchParams({ workflowId, limit: '1', includeData: 'false' })}`);
+	const page = await apiGet(api, `/executions?${new URLSearchParams({ workflowId, limit: '1', includeData: 'false' })}`);
 	return page.data.length > 0 ? Number(page.data[0].id) : 0;
 }
 
 /** Sends one batch of a row and waits for its executions; returns its rate and what went wrong. */
-async function measureRow(api, row, n) {
+async function measureRow(api, row, n, pgid) {
 	const { url, requests } = row.prepare(n);
 	const before = row.workflowId ? await lastExecutionId(api, row.workflowId) : 0;
+	const cpuBefore = groupCpuMs(pgid);
 	const fromUs = hrUs();
 	const started = Date.now();
 	const results = await runPool(
@@ -101,14 +116,15 @@ async function measureRow(api, row, n) {
 	let executions = [];
 	if (row.workflowId && row.executes) {
 		const deadline = Date.now() + EXECUTION_TIMEOUT_MS;
+		// Polled sparingly (each poll costs n8n a query); the end time comes from n8n's stoppedAt.
 		for (;;) {
-			executions = await newExecutions(api, row.workflowId, before);
+			executions = await newExecutions(api, row.workflowId, before, n);
 			if (executions.length >= n && executions.every((e) => FINISHED.has(e.status))) break;
 			if (Date.now() > deadline) {
 				problems.push(`${executions.length} of ${n} executions finished after ${EXECUTION_TIMEOUT_MS / 1000} s`);
 				break;
 			}
-			await sleep(200);
+			await sleep(1000);
 		}
 		for (const e of executions) if (e.stoppedAt) end = Math.max(end, Date.parse(e.stoppedAt));
 		if (executions.length !== n) problems.push(`${executions.length} executions for ${n} callbacks`);
@@ -116,7 +132,10 @@ async function measureRow(api, row, n) {
 		if (failed > 0) problems.push(`${failed} executions did not succeed`);
 	}
 	const toUs = hrUs();
-	return { rate: n / ((end - started) / 1000), seconds: (end - started) / 1000, problems, fromUs, toUs };
+	const cpuAfter = groupCpuMs(pgid);
+	// n8n's CPU per callback while the row ran (the execution polling above adds a little).
+	const cpuMs = cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / n;
+	return { rate: n / ((end - started) / 1000), seconds: (end - started) / 1000, cpuMs, problems, fromUs, toUs };
 }
 
 /** Rows that must not create executions: checked once at the end, after n8n has had time to. */
@@ -135,8 +154,8 @@ async function checkNoExecutions(api, rows, baseline) {
 function table(rows, results, reference, sizes) {
 	const lines = [];
 	const ref = results.get(reference)?.best;
-	lines.push(`| Workflow behind the URL | completed/s | rounds | ratio to bare Webhook | stored bytes per execution |`);
-	lines.push('|---|---|---|---|---|');
+	lines.push(`| Workflow behind the URL | completed/s | rounds | ratio to bare Webhook | n8n CPU ms per callback | stored bytes per execution |`);
+	lines.push('|---|---|---|---|---|---|');
 	for (const row of rows) {
 		const r = results.get(row.id);
 		if (!r) continue;
@@ -145,7 +164,8 @@ function table(rows, results, reference, sizes) {
 		const flag = r.problems.length > 0 ? ' ⚠' : '';
 		const stored = row.executes && sizes.get(String(row.workflowId));
 		const bytes = stored ? Math.round(stored.avgBytes).toLocaleString('en-US') : '–';
-		lines.push(`| ${row.label} \`${row.id}\`${flag} | ${r.best.toFixed(1)} | ${rounds} | ${ratio} | ${bytes} |`);
+		const cpu = r.cpuMs.length > 0 ? Math.min(...r.cpuMs).toFixed(1) : '–';
+		lines.push(`| ${row.label} \`${row.id}\`${flag} | ${r.best.toFixed(1)} | ${rounds} | ${ratio} | ${cpu} | ${bytes} |`);
 	}
 	return lines;
 }
@@ -211,6 +231,14 @@ async function main() {
 	const { api } = booted;
 	const baseUrl = booted.handle.baseUrl.replace('localhost', '127.0.0.1');
 
+	// A trigger with a callback credential (not Sigma, whose secret is its registered URL).
+	const checked = providers.find((p) => !p.callbackSecrets);
+	const expressionProblems = checked
+		? await checkExpressionParameters(api, baseUrl, checked, { sendRequest, lastExecutionId, sleep })
+		: [];
+	if (checked) {
+		log(`expressions in ${checked.label} Trigger parameters: ${expressionProblems.length === 0 ? 'resolved by n8n as expected' : expressionProblems.join('; ')}`);
+	}
 	let rows = await createRows(api, baseUrl, providers, { log });
 	const onlyRows = list(env.BENCH_N8N_ROWS);
 	if (onlyRows.length > 0) rows = rows.filter((r) => r.id === 'webhook' || onlyRows.includes(r.id));
@@ -219,21 +247,23 @@ async function main() {
 
 	log(`warming up ${rows.length} rows (${WARMUP} requests each) …`);
 	for (const row of rows) {
-		const r = await measureRow(api, row, WARMUP);
+		const r = await measureRow(api, row, WARMUP, booted.handle.pid);
 		if (r.problems.length > 0) log(`  ${row.id}: ${r.problems.join('; ')}`);
 	}
 
-	const results = new Map(rows.map((row) => [row.id, { rates: [], best: 0, problems: [], windows: [] }]));
+	const results = new Map(rows.map((row) => [row.id, { rates: [], best: 0, cpuMs: [], problems: [], windows: [] }]));
 	for (let round = 1; round <= ROUNDS; round++) {
 		const order = round % 2 === 1 ? rows : [...rows].reverse();
 		for (const row of order) {
-			const r = await measureRow(api, row, REQUESTS);
+			const r = await measureRow(api, row, REQUESTS, booted.handle.pid);
 			const entry = results.get(row.id);
 			entry.rates.push(r.rate);
 			entry.best = Math.max(entry.best, r.rate);
+			if (r.cpuMs !== null) entry.cpuMs.push(r.cpuMs);
 			entry.problems.push(...r.problems.map((p) => `round ${round}: ${p}`));
 			entry.windows.push([r.fromUs, r.toUs]);
-			log(`round ${round}  ${row.id.padEnd(36)} ${r.rate.toFixed(1).padStart(7)}/s` + (r.problems.length ? `  ⚠ ${r.problems.join('; ')}` : ''));
+			const cpu = r.cpuMs === null ? '' : `  ${r.cpuMs.toFixed(1).padStart(6)} ms CPU/callback`;
+			log(`round ${round}  ${row.id.padEnd(36)} ${r.rate.toFixed(1).padStart(7)}/s${cpu}` + (r.problems.length ? `  ⚠ ${r.problems.join('; ')}` : ''));
 		}
 	}
 	const finalProblems = await checkNoExecutions(api, rows, baseline);
@@ -252,7 +282,7 @@ async function main() {
 	for (const line of table(rows, results, 'webhook', sizes)) log(line);
 	log('');
 	for (const line of targets(rows, results)) log(line);
-	const problems = [...finalProblems];
+	const problems = [...expressionProblems.map((p) => `expression parameters: ${p}`), ...finalProblems];
 	for (const row of rows) for (const p of results.get(row.id).problems) problems.push(`${row.id}: ${p}`);
 	if (problems.length > 0) {
 		log('');

@@ -237,4 +237,44 @@ async function createRows(api, baseUrl, providers, { log = console.log } = {}) {
 	return rows;
 }
 
-module.exports = { createRows, CODE_KEY, HEADER };
+/**
+ * Before measuring: parameters written as expressions still work in this n8n. A trigger whose Events
+ * and option are expressions (`={{ … }}`) must run for the event its expression selects and
+ * filter out the other, exactly like the same values written as plain values (the filtered rows).
+ * @returns {Promise<string[]>} problems, empty when both behave
+ */
+async function checkExpressionParameters(api, baseUrl, provider, { sendRequest, lastExecutionId, sleep }) {
+	const all = loadEvents(provider);
+	const keys = Object.keys(all);
+	const selectedKey = keys.find((k) => eventOfKey(k) !== eventOfKey(keys[0]));
+	const selected = eventOfKey(selectedKey);
+	const credentialId = await ensureCredential(api, provider, devCredentialData(provider));
+	const secretOption = provider.id === 'tencent-css' ? { expiryGraceSeconds: '={{ 10 * 60 }}' } : {};
+	const { wf, path } = triggerWorkflow(`Bench: ${provider.label} expressions`, provider, {
+		parameters: { events: `={{ [${JSON.stringify(selected)}] }}`, options: secretOption },
+		credentials: { [provider.credential.type]: { id: credentialId, name: provider.credential.name } },
+		typeVersion: defaultVersion(provider),
+	});
+	const created = await api.createWorkflow(wf);
+	await api.publish(created.id);
+	const url = `${baseUrl}/webhook/${path}`;
+	await waitForWebhook(url);
+	const secrets = devCredentialData(provider);
+	const before = await lastExecutionId(api, created.id);
+	const problems = [];
+	const other = await sendRequest(url, buildRequest(provider, all[keys[0]], { secrets }));
+	const chosen = await sendRequest(url, buildRequest(provider, all[selectedKey], { secrets }));
+	if (other.status !== 200) problems.push(`event outside the expression's selection answered ${other.status}`);
+	if (chosen.status !== 200) problems.push(`event the expression selects answered ${chosen.status} ${chosen.text.slice(0, 100)}`);
+	await sleep(3000);
+	const executions = await api.api('GET', `/executions?workflowId=${created.id}&includeData=true&limit=10`);
+	const fresh = executions.data.filter((e) => Number(e.id) > before);
+	const events = fresh.map((e) => e.data?.resultData?.runData?.[provider.triggerName]?.[0]?.data?.main?.[0]?.[0]?.json?.event);
+	if (fresh.length !== 1 || events[0] !== selected) {
+		problems.push(`expected one execution for ${selected}, saw ${fresh.length} (${events.join(', ')})`);
+	}
+	await api.unpublish(created.id);
+	return problems;
+}
+
+module.exports = { createRows, checkExpressionParameters, CODE_KEY, HEADER };
