@@ -24,6 +24,8 @@ function makeLeanContext(rawBody) {
 	const ctx = {
 		logger: quiet,
 		getNode: () => node,
+		getWorkflow: () => ({ id: 'wf', name: 'bench', active: true }),
+		getMode: () => 'webhook',
 		getNodeParameter: (name, fallback) => node.parameters[name] ?? fallback,
 		getCredentials: async () => ({ callbackKey: KEY }),
 		getRequestObject: () => request,

@@ -31,7 +31,10 @@ export class HuaweiLiveTrigger implements INodeType {
 		name: 'huaweiLiveTrigger',
 		icon: { light: 'file:../../icons/huaweiLive.svg', dark: 'file:../../icons/huaweiLive.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1 behaves as 1. n8n treats a webhook node of version 1 as its legacy Webhook node and
+		// evaluates an expression for it on every request (docs/performance.md).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: EVENTS_SUBTITLE,
 		description:
 			'Starts the workflow on Huawei Cloud Live callbacks: stream start/stop notifications, recording events and snapshot callbacks',

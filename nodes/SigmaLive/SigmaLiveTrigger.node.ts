@@ -19,7 +19,10 @@ export class SigmaLiveTrigger implements INodeType {
 		name: 'sigmaLiveTrigger',
 		icon: { light: 'file:../../icons/sigmaLive.svg', dark: 'file:../../icons/sigmaLive.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1 behaves as 1. n8n treats a webhook node of version 1 as its legacy Webhook node and
+		// evaluates an expression for it on every request (docs/performance.md).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: EVENTS_SUBTITLE,
 		description:
 			'Starts the workflow when a Sigma Livestream channel goes live, stops or ends; registers its URL with the Sigma API automatically',

@@ -26,7 +26,10 @@ export class TencentCssTrigger implements INodeType {
 		name: 'tencentCssTrigger',
 		icon: { light: 'file:../../icons/tencentCss.svg', dark: 'file:../../icons/tencentCss.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1 behaves as 1. n8n treats a webhook node of version 1 as its legacy Webhook node and
+		// evaluates an expression for it on every request (docs/performance.md).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: EVENTS_SUBTITLE,
 		description:
 			'Starts the workflow on Tencent Cloud Streaming Services (CSS, formerly LVB) callbacks: push, interruption, recording, screenshot, moderation and more',

@@ -27,7 +27,10 @@ export class TencentLiveKitTrigger implements INodeType {
 		name: 'tencentLiveKitTrigger',
 		icon: { light: 'file:../../icons/tencentLiveKit.svg', dark: 'file:../../icons/tencentLiveKit.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1 behaves as 1. n8n treats a webhook node of version 1 as its legacy Webhook node and
+		// evaluates an expression for it on every request (docs/performance.md).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: EVENTS_SUBTITLE,
 		description:
 			'Starts the workflow on Tencent TUILiveKit (TRTC Live) webhooks: rooms, members, seats, battles, gifts, room messages, follows and recording; gifts and messages can be vetoed by the workflow',

@@ -6,6 +6,7 @@
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
+	INode,
 	INodeExecutionData,
 	IWebhookFunctions,
 	IWebhookResponseData,
@@ -13,9 +14,11 @@ import type {
 
 import { answerJson, CONFIGURATION_ERROR_BODY, rejectionBody } from './answers';
 import { now } from './clock';
+import { cachedCredentials } from './credentialCache';
 import { buildItem } from './item';
 import type { NormalizedItem } from './item';
 import { parseJsonObjectBody } from './json';
+import { readNodeParameter } from './nodeParameters';
 import type { CallbackProvider, CallbackRequest, TriggerInputs } from './provider';
 
 /** The raw bytes n8n kept for the request; reads them when n8n has not yet. */
@@ -33,19 +36,31 @@ export function isSelected(event: string, selected: unknown): boolean {
 	return selected.length === 0 || selected.includes('*') || selected.includes(event);
 }
 
-/** The node's callback credential, or null when the node has none selected. */
+/**
+ * The node's callback credential, or null when the node has none selected. Outside test mode it
+ * comes from the per-process cache (core/credentialCache.ts); "Listen for test event" always loads
+ * it, so an edited credential shows at once while testing.
+ */
 async function callbackCredentials(
 	ctx: IWebhookFunctions,
+	node: INode,
 	type: string | null,
-): Promise<ICredentialDataDecryptedObject | null> {
-	if (type === null || !ctx.getNode().credentials?.[type]) return null;
-	return await ctx.getCredentials<ICredentialDataDecryptedObject>(type);
+): Promise<Readonly<ICredentialDataDecryptedObject> | null> {
+	const selected = type === null ? undefined : node.credentials?.[type];
+	if (type === null || !selected) return null;
+	const load = async () => await ctx.getCredentials<ICredentialDataDecryptedObject>(type);
+	const workflowId = ctx.getWorkflow().id;
+	if (ctx.getMode() === 'manual' || !selected.id || !workflowId) return await load();
+	return await cachedCredentials(
+		{ workflowId: String(workflowId), nodeId: node.id ?? node.name, type, credentialId: selected.id },
+		load,
+	);
 }
 
-async function triggerInputs(ctx: IWebhookFunctions, credentialType: string | null): Promise<TriggerInputs> {
+async function triggerInputs(ctx: IWebhookFunctions, node: INode, credentialType: string | null): Promise<TriggerInputs> {
 	return {
-		parameter: (name, fallback) => ctx.getNodeParameter(name, fallback),
-		credentials: await callbackCredentials(ctx, credentialType),
+		parameter: (name, fallback) => readNodeParameter(ctx, name, fallback),
+		credentials: await callbackCredentials(ctx, node, credentialType),
 		staticData: () => ctx.getWorkflowStaticData('node'),
 	};
 }
@@ -56,7 +71,9 @@ export async function receiveCallback<S>(
 ): Promise<IWebhookResponseData> {
 	const nowMs = now();
 	const { id } = provider;
-	const log = (message: string) => ctx.logger.warn(`[${ctx.getNode().name}] ${message}`);
+	// One copy of the node per request (n8n copies it on every getNode()).
+	const node = ctx.getNode();
+	const log = (message: string) => ctx.logger.warn(`[${node.name}] ${message}`);
 	try {
 		const raw = await readRaw(ctx);
 		const parse =
@@ -67,11 +84,11 @@ export async function receiveCallback<S>(
 		}
 		const body = parse.body;
 
-		const configured = provider.configure(await triggerInputs(ctx, provider.credentialType));
+		const configured = provider.configure(await triggerInputs(ctx, node, provider.credentialType));
 		if (!configured.ok) {
 			// Fail closed: nothing is checked against a setting that cannot be read. 500 makes the
 			// provider retry, so the callback is not lost once the node is fixed.
-			ctx.logger.error(`[${ctx.getNode().name}] Refused a ${id} callback: ${configured.reason}`);
+			ctx.logger.error(`[${node.name}] Refused a ${id} callback: ${configured.reason}`);
 			return answerJson(ctx, 500, CONFIGURATION_ERROR_BODY);
 		}
 		const settings = configured.settings;
@@ -93,7 +110,7 @@ export async function receiveCallback<S>(
 		if (verdict.note) log(`Accepted a ${id} callback with a warning: ${verdict.note}`);
 
 		const parsed = provider.parse(request, settings);
-		if (!isSelected(parsed.event, ctx.getNodeParameter('events', ['*']))) {
+		if (!isSelected(parsed.event, readNodeParameter(ctx, 'events', ['*']))) {
 			return answerJson(ctx, 200, provider.successBody);
 		}
 
@@ -113,7 +130,7 @@ export async function receiveCallback<S>(
 		return { workflowData, webhookResponse: provider.successBody };
 	} catch (error) {
 		// An unexpected fault: answer 500 so that the provider retries later; never lose the event silently.
-		ctx.logger.error(`[${ctx.getNode().name}] Could not process a ${id} callback`, {
+		ctx.logger.error(`[${node.name}] Could not process a ${id} callback`, {
 			error: (error as Error).message,
 		});
 		return answerJson(ctx, 500, { error: 'internal_error' });

@@ -176,28 +176,35 @@ async function ensureNode({ log = console.log } = {}) {
 	return result;
 }
 
+/** The n8n version to run: the pin, or LIVESTREAM_N8N_VERSION (e.g. the oldest supported one). */
+function n8nVersion() {
+	return process.env.LIVESTREAM_N8N_VERSION || PINS.n8n;
+}
+
 /**
- * The pinned n8n in the cache, installed on first use (about 5 minutes here, then reused).
+ * The pinned n8n (or LIVESTREAM_N8N_VERSION) in the cache, installed on first use (about 5 minutes
+ * here, then reused).
  * @returns {Promise<{dir: string, n8nBin: string, node: {bin: string, binDir: string, nodedir: string | null}}>}
  */
 async function ensureN8n({ log = console.log } = {}) {
+	const version = n8nVersion();
 	const node = await ensureNode({ log });
-	const dir = path.join(cacheRoot(), `n8n-${PINS.n8n}`);
+	const dir = path.join(cacheRoot(), `n8n-${version}`);
 	const result = { dir, n8nBin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'), node };
 	if (fs.existsSync(path.join(dir, '.ready'))) return result;
-	await withLock(`n8n-${PINS.n8n}`, async () => {
+	await withLock(`n8n-${version}`, async () => {
 		if (fs.existsSync(path.join(dir, '.ready'))) return;
 		const started = Date.now();
 		const tmp = `${dir}.tmp-${process.pid}`;
-		const logFile = path.join(cacheRoot(), `n8n-${PINS.n8n}.install.log`);
-		log(`Installing n8n ${PINS.n8n} into ${dir} (first run only, about 5 minutes; log: ${logFile}) …`);
+		const logFile = path.join(cacheRoot(), `n8n-${version}.install.log`);
+		log(`Installing n8n ${version} into ${dir} (first run only, about 5 minutes; log: ${logFile}) …`);
 		await fsp.rm(tmp, { recursive: true, force: true });
 		await fsp.mkdir(tmp, { recursive: true });
 		await fsp.writeFile(logFile, '');
 		await fsp.writeFile(path.join(tmp, 'package.json'), '{"name":"n8n-cache","private":true}\n');
 		await run(
 			'npm',
-			['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', `n8n@${PINS.n8n}`],
+			['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', `n8n@${version}`],
 			{ cwd: tmp, logFile },
 		);
 		log(`  n8n installed in ${Math.round((Date.now() - started) / 1000)} s; building sqlite3 for Node ${PINS.node} …`);
@@ -217,7 +224,7 @@ async function ensureN8n({ log = console.log } = {}) {
 		await fsp.rm(dir, { recursive: true, force: true });
 		await fsp.rename(tmp, dir);
 		await fsp.writeFile(path.join(dir, '.ready'), new Date().toISOString());
-		log(`  n8n ${PINS.n8n} ready in the cache after ${Math.round((Date.now() - started) / 1000)} s`);
+		log(`  n8n ${version} ready in the cache after ${Math.round((Date.now() - started) / 1000)} s`);
 	});
 	return result;
 }
@@ -414,6 +421,7 @@ module.exports = {
 	run,
 	ensureNode,
 	ensureN8n,
+	n8nVersion,
 	freePort,
 	portIsFree,
 	installPackage,

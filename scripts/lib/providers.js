@@ -120,7 +120,7 @@ const fixturePath = (p) => path.join(ROOT, 'test', 'fixtures', `${p.id}.json`);
 const examplePath = (p) => path.join(ROOT, 'examples', `${p.id}.json`);
 
 /** The compiled module exporting `buildCallbackRequest`. */
-const simulatorPath = (p) => p.simulator || p.helpers;
+const simulatorPath = (p) => p.simulator;
 
 function isAvailable(p) {
 	return fs.existsSync(path.join(ROOT, simulatorPath(p))) && fs.existsSync(fixturePath(p));

@@ -29,6 +29,8 @@ export interface NodeSetup {
 	staticData?: IDataObject;
 	webhookId?: string;
 	continueOnFail?: boolean;
+	/** The id of the node's stored credential of `type` (default: the type's name). */
+	credentialId?: (type: string) => string;
 }
 
 export interface Logged {
@@ -55,7 +57,7 @@ export function buildNodeContext(setup: NodeSetup, extraAdditionalData: IDataObj
 		parameters: (setup.parameters ?? {}) as INodeParameters,
 		webhookId: setup.webhookId ?? 'webhook-1',
 		credentials: setup.credentials
-			? Object.fromEntries(Object.keys(setup.credentials).map((type) => [type, { id: type, name: type }]))
+			? Object.fromEntries(Object.keys(setup.credentials).map((type) => [type, { id: setup.credentialId?.(type) ?? type, name: type }]))
 			: undefined,
 		...(setup.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};

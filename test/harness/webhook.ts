@@ -69,6 +69,9 @@ function recordingResponse(response: RecordedResponse) {
 	return res;
 }
 
+/** Numbers the credentials of successive calls. */
+let credentialSerial = 0;
+
 export async function callWebhook(nodeType: INodeType, call: WebhookCall): Promise<WebhookOutcome> {
 	const description = nodeType.description;
 	const raw = typeof call.body === 'string' ? Buffer.from(call.body, 'utf8') : call.body;
@@ -93,7 +96,15 @@ export async function callWebhook(nodeType: INodeType, call: WebhookCall): Promi
 		? Object.fromEntries(Object.entries(call.credentials).map(([type, data]) => [type, { type: { name: type } as ICredentialType, data }]))
 		: undefined;
 	const { node, workflow, additionalData, logs, logger } = buildNodeContext(
-		{ nodeType, parameters: call.parameters, credentials, staticData: call.staticData ?? {} },
+		{
+			nodeType,
+			parameters: call.parameters,
+			credentials,
+			staticData: call.staticData ?? {},
+			// Each call's credential data is its own stored credential, so it has its own id (the trigger
+			// caches a credential by id for a few seconds: docs/performance.md).
+			credentialId: (type) => `${type}-${++credentialSerial}`,
+		},
 		{ httpRequest: request, httpResponse: recordingResponse(response) },
 	);
 
