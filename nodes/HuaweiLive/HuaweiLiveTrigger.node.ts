@@ -10,6 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { filtersParameter } from '../core/filters';
 import { EVENTS_SUBTITLE, eventsParameter } from '../core/parameters';
 import { registrationCreate, registrationDelete, registrationExists, registrationParameters } from '../core/registration';
 import { receiveCallback } from '../core/receive';
@@ -75,6 +76,7 @@ export class HuaweiLiveTrigger implements INodeType {
 				default: '',
 			},
 			eventsParameter(HUAWEI_LIVE_EVENTS),
+			filtersParameter('stream'),
 			...registrationParameters(
 				'Stream events set the ingest domain\'s stream notification URL; recording events create a recording callback configuration for the domain and app. Both use the keys of the callback credential above. Snapshot callbacks are not registered.',
 			),

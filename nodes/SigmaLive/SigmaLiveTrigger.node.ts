@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { filtersParameter } from '../core/filters';
 import { EVENTS_SUBTITLE, eventsParameter } from '../core/parameters';
 import { receiveCallback } from '../core/receive';
 import { SIGMA_LIVE_EVENTS } from './events';
@@ -85,6 +86,7 @@ export class SigmaLiveTrigger implements INodeType {
 					'A secret that requests must carry as the query parameter "token". Sigma does not sign its callbacks, so without a token anyone who knows the URL can start the workflow (items are then marked authenticated "none"). This value is saved with the workflow; with automatic registration the node keeps only a hash of its token.',
 			},
 			eventsParameter(SIGMA_LIVE_EVENTS),
+			filtersParameter('channel'),
 		],
 	};
 

@@ -10,6 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { filtersParameter } from '../core/filters';
 import { EVENTS_SUBTITLE, eventsParameter } from '../core/parameters';
 import { registrationCreate, registrationDelete, registrationExists, registrationParameters } from '../core/registration';
 import { receiveCallback } from '../core/receive';
@@ -70,6 +71,7 @@ export class TencentCssTrigger implements INodeType {
 				default: '',
 			},
 			eventsParameter(TENCENT_CSS_EVENTS),
+			filtersParameter('stream'),
 			{
 				displayName:
 					'Some selected events may arrive unsigned: Tencent documents relay (314) and stream monitoring (328) callbacks without t/sign, and its samples of audio moderation (315), quality (343, 344, 345), live summary (348) and smart highlight (349) show none. While the credential holds a callback key, such a callback is refused (401, logged) unless you select its type in Options › Accept Unsigned Event Types; it is then accepted as authenticated "none".',

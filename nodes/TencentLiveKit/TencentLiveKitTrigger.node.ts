@@ -10,6 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { filtersParameter } from '../core/filters';
 import { EVENTS_SUBTITLE, eventsParameter } from '../core/parameters';
 import { registrationCreate, registrationDelete, registrationExists, registrationParameters } from '../core/registration';
 import { receiveCallback } from '../core/receive';
@@ -70,6 +71,7 @@ export class TencentLiveKitTrigger implements INodeType {
 				default: '',
 			},
 			eventsParameter(TENCENT_LIVEKIT_EVENTS),
+			filtersParameter('room'),
 			...registrationParameters(
 				'The SDKAppID\'s callback URL and command list (from the selected events) are set, and the credential\'s callback token is set and enabled; unpublishing puts the token back as it was (another token is only replaced with "Replace Existing Configuration"). The credential needs its REST settings (SecretKey, admin identifier, region).',
 			),

@@ -91,8 +91,8 @@ export function hasFilters(filters: FilterSettings): boolean {
 	return filters.domain.length + filters.app.length + filters.name.length + filters.room.length > 0;
 }
 
-/** The "Filters" collection: stream fields for stream providers, the room for room providers. */
-export function filtersParameter(kind: 'stream' | 'room'): INodeProperties {
+/** The "Filters" collection: stream fields for stream providers, the room for room providers, the channel for Sigma. */
+export function filtersParameter(kind: 'stream' | 'room' | 'channel'): INodeProperties {
 	const stream: INodeProperties['options'] = [
 		{
 			displayName: 'Stream Domain',
@@ -129,6 +129,17 @@ export function filtersParameter(kind: 'stream' | 'room'): INodeProperties {
 			description: 'Only callbacks whose room ID matches start the workflow. Comma-separated; * matches any characters. Empty: no filter.',
 		},
 	];
+	const channel: INodeProperties['options'] = [
+		{
+			displayName: 'Channel ID',
+			name: 'streamName',
+			type: 'string',
+			default: '',
+			placeholder: '6421*',
+			description:
+				'Only callbacks whose channel ID matches start the workflow. Comma-separated; * matches any characters. Empty: no filter.',
+		},
+	];
 	return {
 		displayName: 'Filters',
 		name: 'filters',
@@ -137,6 +148,6 @@ export function filtersParameter(kind: 'stream' | 'room'): INodeProperties {
 		default: {},
 		description:
 			'Callbacks that do not match are answered with success (so the provider does not retry) and start no execution',
-		options: kind === 'stream' ? stream : room,
+		options: kind === 'stream' ? stream : kind === 'room' ? room : channel,
 	};
 }

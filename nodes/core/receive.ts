@@ -15,6 +15,7 @@ import type {
 import { answerJson, CONFIGURATION_ERROR_BODY, rejectionBody } from './answers';
 import { now } from './clock';
 import { cachedCredentials } from './credentialCache';
+import { passesFilters, readFilters } from './filters';
 import { buildItem } from './item';
 import type { NormalizedItem } from './item';
 import { parseJsonObjectBody } from './json';
@@ -110,7 +111,11 @@ export async function receiveCallback<S>(
 		if (verdict.note) log(`Accepted a ${id} callback with a warning: ${verdict.note}`);
 
 		const parsed = provider.parse(request, settings);
-		if (!isSelected(parsed.event, readNodeParameter(ctx, 'events', ['*']))) {
+		if (
+			!isSelected(parsed.event, readNodeParameter(ctx, 'events', ['*'])) ||
+			!passesFilters(parsed, readFilters(readNodeParameter(ctx, 'filters', {})))
+		) {
+			// Left out by the node's Events or Filters: acknowledged, so the provider does not retry.
 			return answerJson(ctx, 200, provider.successBody);
 		}
 

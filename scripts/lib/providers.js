@@ -2,10 +2,10 @@
 /**
  * The one table the tooling (sender, dev, end-to-end suite) knows providers from. Adding a provider
  * is one entry here plus its fixture (`test/fixtures/<id>.json`), its example workflow
- * (`examples/<id>.json`) and, in the package, a helpers module exporting
+ * (`examples/<id>.json`) and, in the package, a simulator module exporting
  * `buildCallbackRequest(payload, secrets | null, nowSec, options?)`.
  *
- * A provider is *available* when its compiled helpers module and its fixture exist, so the tooling
+ * A provider is *available* when its compiled simulator module and its fixture exist, so the tooling
  * picks up each trigger as soon as it is built.
  */
 const fs = require('node:fs');
@@ -25,8 +25,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
  * @property {string} label
  * @property {string} node            node name (type = `<package>.<node>`)
  * @property {string} triggerName     the trigger node's default name in workflows
- * @property {string} [helpers]       compiled helpers module, relative to the repo
- * @property {string} [simulator]     compiled simulator module (`buildCallbackRequest`), relative to the repo; replaces `helpers`
+ * @property {string} simulator       compiled simulator module (`buildCallbackRequest`: what the provider sends), relative to the repo
  * @property {{ type: string, name: string, fields: CredentialField[] }} credential
  * @property {object} success         the body the provider must get back with 200
  * @property {string} webhookId       fixed webhookId of the example workflow (stable dev URL)
@@ -120,10 +119,9 @@ const fixturePath = (p) => path.join(ROOT, 'test', 'fixtures', `${p.id}.json`);
 const examplePath = (p) => path.join(ROOT, 'examples', `${p.id}.json`);
 
 /** The compiled module exporting `buildCallbackRequest`. */
-const simulatorPath = (p) => p.simulator;
 
 function isAvailable(p) {
-	return fs.existsSync(path.join(ROOT, simulatorPath(p))) && fs.existsSync(fixturePath(p));
+	return fs.existsSync(path.join(ROOT, p.simulator)) && fs.existsSync(fixturePath(p));
 }
 
 /** Providers whose trigger is built (dist/) and has fixtures. */
@@ -147,11 +145,11 @@ function loadEvents(p) {
 const eventOfKey = (key) => key.split('#')[0];
 
 function loadHelpers(p) {
-	const file = path.join(ROOT, simulatorPath(p));
-	if (!fs.existsSync(file)) throw new Error(`${simulatorPath(p)} is missing: run \`npm run build\` first`);
+	const file = path.join(ROOT, p.simulator);
+	if (!fs.existsSync(file)) throw new Error(`${p.simulator} is missing: run \`npm run build\` first`);
 	const helpers = require(file);
 	if (typeof helpers.buildCallbackRequest !== 'function') {
-		throw new Error(`${simulatorPath(p)} does not export buildCallbackRequest`);
+		throw new Error(`${p.simulator} does not export buildCallbackRequest`);
 	}
 	return helpers;
 }
