@@ -10,6 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { acknowledgeOption, acknowledgeWebhookFields } from '../core/acknowledge';
 import { optionalCredentials, secretField } from '../core/credentials';
 import { EVENTS_SUBTITLE, eventsParameter } from '../core/parameters';
 import { registrationParameters } from '../core/registration';
@@ -53,9 +54,8 @@ export class HuaweiLiveTrigger implements INodeType {
 			{
 				name: 'default',
 				httpMethod: 'POST',
-				responseMode: 'onReceived',
-				// Empty: n8n then answers with webhook()'s webhookResponse once the execution is stored.
-				responseData: '',
+				// When stored (default) or when the workflow has finished: the Options collection decides.
+				...acknowledgeWebhookFields,
 				path: 'webhook',
 			},
 		],
@@ -134,6 +134,7 @@ export class HuaweiLiveTrigger implements INodeType {
 				placeholder: 'Add option',
 				default: {},
 				options: [
+					acknowledgeOption,
 					{
 						displayName: 'Max Timestamp Age (Seconds)',
 						name: 'maxAgeSeconds',

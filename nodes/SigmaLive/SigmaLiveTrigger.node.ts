@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { acknowledgeOption, acknowledgeWebhookFields } from '../core/acknowledge';
 import { EVENTS_SUBTITLE, eventsParameter } from '../core/parameters';
 import { receiveCallback, reject } from '../core/receive';
 import { parseSigmaLiveEvent, SIGMA_LIVE_EVENTS } from './events';
@@ -38,9 +39,8 @@ export class SigmaLiveTrigger implements INodeType {
 			{
 				name: 'default',
 				httpMethod: 'POST',
-				responseMode: 'onReceived',
-				// Empty: n8n then answers with webhook()'s webhookResponse once the execution is stored.
-				responseData: '',
+				// When stored (default) or when the workflow has finished: the Options collection decides.
+				...acknowledgeWebhookFields,
 				path: 'webhook',
 			},
 		],
@@ -83,6 +83,14 @@ export class SigmaLiveTrigger implements INodeType {
 					'A secret that requests must carry as the query parameter "token". Sigma does not sign its callbacks, so without a token anyone who knows the URL can start the workflow (items are then marked authenticated "none").',
 			},
 			eventsParameter(SIGMA_LIVE_EVENTS),
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [acknowledgeOption],
+			},
 		],
 	};
 

@@ -10,6 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { acknowledgeOption, acknowledgeWebhookFields } from '../core/acknowledge';
 import { optionalCredentials, secretField } from '../core/credentials';
 import { EVENTS_SUBTITLE, eventsParameter } from '../core/parameters';
 import { registrationParameters } from '../core/registration';
@@ -47,9 +48,8 @@ export class TencentCssTrigger implements INodeType {
 			{
 				name: 'default',
 				httpMethod: 'POST',
-				responseMode: 'onReceived',
-				// Empty: n8n then answers with webhook()'s webhookResponse once the execution is stored.
-				responseData: '',
+				// When stored (default) or when the workflow has finished: the Options collection decides.
+				...acknowledgeWebhookFields,
 				path: 'webhook',
 			},
 		],
@@ -113,6 +113,7 @@ export class TencentCssTrigger implements INodeType {
 							{ name: 'Stream Monitoring (328)', value: 328 },
 						],
 					},
+					acknowledgeOption,
 					{
 						displayName: 'Expiry Grace (Seconds)',
 						name: 'expiryGraceSeconds',
