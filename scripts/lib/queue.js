@@ -145,14 +145,11 @@ async function startQueueCluster(o) {
 	};
 	cluster.spawnProcess = spawnProcess;
 
+	// All at once: whichever process takes n8n's migration lock first creates the schema, the
+	// others wait for it, and their own start (loading n8n, the nodes) overlaps the migrations.
 	t = Date.now();
 	const main = await spawnProcess('main', 'start', { port: mainPort });
 	cluster.main = main;
-	await waitReady(main, { timeoutMs: 300000 });
-	mark('main', t);
-	log(`n8n main ready on port ${mainPort} in ${cluster.timings.main} s`);
-
-	t = Date.now();
 	const webhook = await spawnProcess('webhook', 'webhook', { port: webhookPort, stopGraceMs: 40000 });
 	cluster.webhook = webhook;
 	const workers = [];
@@ -160,9 +157,13 @@ async function startQueueCluster(o) {
 		workers.push(await spawnProcess(`worker${i}`, 'worker', { commandArgs: [`--concurrency=${concurrency}`] }));
 	}
 	cluster.workers = workers;
-	await Promise.all([webhook, ...workers].map((h) => waitReady(h, { timeoutMs: 180000 })));
-	mark('webhookAndWorkers', t);
-	log(`n8n webhook process on port ${webhookPort} and ${workerCount} worker(s) ready in ${cluster.timings.webhookAndWorkers} s`);
+	const ready = async (h) => {
+		await waitReady(h, { timeoutMs: 300000 });
+		mark(h.name, t);
+	};
+	await Promise.all([main, webhook, ...workers].map(ready));
+	mark('n8n', t);
+	log(`n8n main (port ${mainPort}), webhook process (port ${webhookPort}) and ${workerCount} worker(s) ready in ${cluster.timings.n8n} s`);
 
 	const api = new N8nApi(`http://127.0.0.1:${mainPort}`, o.apiKey || null);
 	if (!(await api.apiKeyWorks())) {

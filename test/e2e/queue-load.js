@@ -158,24 +158,46 @@ async function statusCounts(db, workflowIds, sinceId) {
 }
 
 /**
- * Waits until no execution of `workflowIds` after `sinceId` is new or running and at least
- * `expected` succeeded, or nothing changed for `stallMs` (the rest will not come), or the timeout.
+ * Jobs Bull still holds (waiting, active, delayed, paused) in n8n's queue `jobs` (prefix `bull`).
+ * @param {{ command: (...args: string[]) => Promise<string> }} redis
+ */
+async function pendingJobs(redis) {
+	let n = 0;
+	for (const [cmd, key] of [['LLEN', 'wait'], ['LLEN', 'active'], ['ZCARD', 'delayed'], ['LLEN', 'paused']]) {
+		const reply = await redis.command(cmd, `bull:jobs:${key}`);
+		n += Number(reply.replace(/^:/, '')) || 0;
+	}
+	return n;
+}
+
+/**
+ * Waits until every signed callback ran (`expected` successes), nothing is running and Bull holds
+ * no job; or, with nothing running or queued, nothing changed for `stallMs` (what is missing will
+ * not come); or the timeout. An execution left "new" with no job is one n8n stored but could not
+ * enqueue (it answered that callback with an error, so the provider sent it again): counted, not
+ * waited for.
  * @returns {Promise<{ counts: object, seconds: number }>}
  */
-async function waitSettled(db, workflowIds, sinceId, { expected, t0 = Date.now(), timeoutMs = 10 * 60 * 1000, stallMs = 60000 } = {}) {
+async function waitSettled(db, redis, workflowIds, sinceId, { expected, t0 = Date.now(), timeoutMs = 10 * 60 * 1000, stallMs = 60000 } = {}) {
 	const deadline = Date.now() + timeoutMs;
 	let last = '';
 	let lastChange = Date.now();
 	let counts = {};
 	while (Date.now() < deadline) {
 		counts = await statusCounts(db, workflowIds, sinceId);
-		const busy = (counts.new || 0) + (counts.running || 0);
-		if (busy === 0 && (counts.success || 0) >= expected) break;
+		let queued;
+		try {
+			queued = await pendingJobs(redis);
+		} catch {
+			queued = -1; // Redis is down (a fault test): not settled
+		}
+		const idle = (counts.running || 0) === 0 && queued === 0;
+		if (idle && (counts.success || 0) >= expected) break;
 		const now = JSON.stringify(counts);
-		if (now !== last) {
+		if (now !== last || !idle) {
 			last = now;
 			lastChange = Date.now();
-		} else if (busy === 0 && Date.now() - lastChange > stallMs) {
+		} else if (Date.now() - lastChange > stallMs) {
 			break;
 		}
 		await sleep(500);
@@ -264,6 +286,7 @@ module.exports = {
 	lastExecutionId,
 	statusCounts,
 	waitSettled,
+	pendingJobs,
 	lastStoppedSeconds,
 	readExecutions,
 	tally,

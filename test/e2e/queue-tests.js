@@ -52,7 +52,7 @@ function registerQueueTests({ env: getEnv, report, log }) {
 		const sinceId = await L.lastExecutionId(db);
 		const load = await L.runLoad(items, { concurrency: CONCURRENCY, timeoutMs: PROVIDER_TIMEOUT_MS, at });
 		const signed = items.filter((i) => i.kind === 'signed').length;
-		const settled = await L.waitSettled(db, ids(targets), sinceId, { expected: signed, t0: load.t0, timeoutMs });
+		const settled = await L.waitSettled(db, env.cluster.redis, ids(targets), sinceId, { expected: signed, t0: load.t0, timeoutMs });
 		const lastDone = await L.lastStoppedSeconds(db, ids(targets), sinceId, load.t0);
 		const executions = await L.readExecutions(db, env.n8n.dir, ids(targets), sinceId, triggerNames());
 		return { ...load, sinceId, settled, lastDone, executions, answers: L.summarize(load.results) };
