@@ -194,14 +194,14 @@ async function startQueueCluster(o) {
 		},
 		/**
 		 * Stops the webhook process (SIGTERM, n8n's graceful shutdown) and starts a new one on the
-		 * same port; resolves with how long each part took.
+		 * same port (with `extraEnv` on top of the cluster's); resolves with how long each part took.
 		 */
-		async restartWebhook() {
+		async restartWebhook({ extraEnv } = {}) {
 			const old = cluster.webhook;
 			const t0 = Date.now();
 			await old.stop();
 			const stopSeconds = (Date.now() - t0) / 1000;
-			const fresh = await spawnProcess(`webhook-${Date.now()}`, 'webhook', { port: webhookPort, stopGraceMs: 40000 });
+			const fresh = await spawnProcess(`webhook-${Date.now()}`, 'webhook', { port: webhookPort, stopGraceMs: 40000, extraEnv });
 			await waitReady(fresh, { timeoutMs: 180000 });
 			cluster.webhook = fresh;
 			return { stopSeconds, downSeconds: (Date.now() - t0) / 1000 };

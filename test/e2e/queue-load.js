@@ -69,8 +69,9 @@ function planMix({ targets, filteredTargets = [], signed, forged = 0, filtered =
 
 /**
  * Sends one item like its provider: signed callbacks are sent again (freshly signed, same body)
- * after any answer that is not 2xx, a timeout or a refused connection, `retryDelayMs` apart, until
- * `maxAttempts` or the deadline; forged and filtered ones are sent once.
+ * after any answer that is not 2xx, a timeout or a refused connection, after `retryDelayMs`,
+ * doubling up to 16 s (providers wait longer, Tencent CSS a minute, which would only stretch the
+ * run), until `maxAttempts` or the deadline; forged and filtered ones are sent once.
  * @returns {Promise<{ item: Item, attempts: Array<{ status?: number, error?: string, ms: number, at: number, body?: string }>, ok: boolean }>}
  */
 async function sendLikeAProvider(item, { t0, timeoutMs, retryDelayMs, maxAttempts, deadline }) {
@@ -91,8 +92,9 @@ async function sendLikeAProvider(item, { t0, timeoutMs, retryDelayMs, maxAttempt
 			attempts.push({ error: error.name === 'TimeoutError' ? 'timeout' : error.cause?.code || error.message, ms: Date.now() - started, at });
 			if (once) break;
 		}
-		if (Date.now() + retryDelayMs > deadline) break;
-		await sleep(retryDelayMs);
+		const delay = Math.min(16000, retryDelayMs * 2 ** (attempt - 1));
+		if (Date.now() + delay > deadline) break;
+		await sleep(delay);
 	}
 	const last = attempts[attempts.length - 1];
 	return { item, attempts, ok: last.status >= 200 && last.status < 300 };
@@ -103,7 +105,7 @@ async function sendLikeAProvider(item, { t0, timeoutMs, retryDelayMs, maxAttempt
  * that fraction of the items has been answered (e.g. a fault in the middle of the load).
  * @returns {Promise<{ results: object[], t0: number, answeredSeconds: number, actions: Promise<unknown>[] }>}
  */
-async function runLoad(items, { concurrency = 50, timeoutMs = 20000, retryDelayMs = 1000, maxAttempts = 30, budgetMs = 15 * 60 * 1000, at = [] } = {}) {
+async function runLoad(items, { concurrency = 50, timeoutMs = 20000, retryDelayMs = 1000, maxAttempts = 20, budgetMs = 20 * 60 * 1000, at = [] } = {}) {
 	const t0 = Date.now();
 	const deadline = t0 + budgetMs;
 	let answered = 0;
