@@ -10,6 +10,11 @@
  * Options: --port <n> (default 5678, or N8N_PORT), --fresh (delete .n8n-dev/ first), --quiet (n8n's
  * own output only in .n8n-dev/n8n.log), --check (CI: once everything is up, send one signed event to
  * each example workflow, require a 200 and a new execution for each, then stop; exit code 1 if not).
+ *
+ * --queue: n8n in queue mode instead (scripts/lib/queue.js): PostgreSQL and Redis (installed on
+ * first use), then main on --port, one webhook process (on --webhook-port, default the next free
+ * port after --port) and --workers <n> workers (default 2); data in .n8n-dev/queue/. The printed
+ * URLs are the webhook process's. docs/scaling-out.md explains the layout.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -17,11 +22,15 @@ const { spawnSync } = require('node:child_process');
 
 const { ROOT, PINS, freePort, portIsFree } = require('./lib/n8n');
 const { bootInstance, importExamples } = require('./lib/instance');
+const { killQueueCluster, startQueueCluster, stopQueueCluster } = require('./lib/queue');
+const { dataDirFor } = require('./lib/postgres');
 const { startFakes } = require('./lib/fakes');
 const { availableProviders, loadEvents } = require('./lib/providers');
 const { buildRequest, sendRequest, signingTarget } = require('./lib/sender');
 
-const DATA = path.join(ROOT, '.n8n-dev');
+const QUEUE = process.argv.includes('--queue');
+// Queue mode keeps its own data (PostgreSQL, Redis, user folder) beside regular mode's.
+const DATA = QUEUE ? path.join(ROOT, '.n8n-dev', 'queue') : path.join(ROOT, '.n8n-dev');
 const STATE = path.join(DATA, 'dev-state.json');
 const OWNER = { email: 'owner@example.com', password: 'Livestream-Dev1', firstName: 'Dev', lastName: 'Owner' };
 // Dev data only: a fixed key so that credentials in .n8n-dev/ stay readable across runs.
@@ -47,25 +56,34 @@ function writeState(state) {
 	fs.writeFileSync(STATE, `${JSON.stringify(state, null, '\t')}\n`);
 }
 
-/** An n8n left running by a dev session that was killed hard: stop its process group. */
+/**
+ * Processes left running by a dev session that was killed hard (n8n, and in queue mode PostgreSQL
+ * and Redis): stop their process groups, but only a process whose command line still says what it was.
+ */
 function stopLeftover(state) {
-	if (!state.pid) return;
-	let cmdline = '';
-	try {
-		cmdline = fs.readFileSync(`/proc/${state.pid}/cmdline`, 'utf8');
-	} catch {
-		return;
-	}
-	if (!cmdline.includes('n8n')) return;
-	console.log(`Stopping an n8n left over from an earlier run (pid ${state.pid}) …`);
-	try {
-		process.kill(-state.pid, 'SIGKILL');
-	} catch {
-		// already gone
+	const leftovers = [
+		...(state.pid ? [{ pid: state.pid, what: 'n8n' }] : []),
+		...(state.pids || []).map((x) => ({ pid: x.pid, what: x.what })),
+	];
+	for (const { pid, what } of leftovers) {
+		let cmdline = '';
+		try {
+			cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+		} catch {
+			continue;
+		}
+		if (!cmdline.includes(what)) continue;
+		console.log(`Stopping a ${what} left over from an earlier run (pid ${pid}) …`);
+		try {
+			process.kill(-pid, 'SIGKILL');
+		} catch {
+			// already gone
+		}
 	}
 }
 
 let handle;
+let cluster;
 let fakes;
 let stopping = false;
 async function stop(code) {
@@ -77,20 +95,41 @@ async function stop(code) {
 		writeState({ ...readState(), pid: null });
 		console.log('n8n stopped.');
 	}
+	if (cluster) {
+		console.log('\nStopping the webhook process, workers, main, Redis and PostgreSQL …');
+		await stopQueueCluster(cluster).catch(() => killQueueCluster(cluster));
+		writeState({ ...readState(), pids: [] });
+		console.log('Stopped.');
+	}
 	if (fakes) await fakes.stop().catch(() => {});
 	process.exit(code);
 }
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 process.on('SIGHUP', () => stop(0));
-process.on('exit', () => handle && !handle.stopped && handle.killNow());
+process.on('exit', () => {
+	if (handle && !handle.stopped) handle.killNow();
+	killQueueCluster(cluster);
+});
+
+/** What to record so that a run killed hard can be cleaned up by the next one. */
+function clusterPids(c) {
+	return [
+		...Object.values(c.processes || {}).map((h) => ({ pid: h.pid, what: 'n8n' })),
+		...(c.redis?.pid ? [{ pid: c.redis.pid, what: 'redis' }] : []),
+		...(c.postgres?.pid ? [{ pid: c.postgres.pid, what: 'postgres' }] : []),
+	];
+}
 
 async function main() {
 	const started = Date.now();
 	const port = Number(option('port') || process.env.N8N_PORT || 5678);
-	if (flag('fresh')) fs.rmSync(DATA, { recursive: true, force: true });
 	const state = readState();
 	stopLeftover(state);
+	if (flag('fresh')) {
+		fs.rmSync(DATA, { recursive: true, force: true });
+		if (QUEUE) fs.rmSync(dataDirFor(path.join(DATA, 'postgres')), { recursive: true, force: true });
+	}
 	if (!(await portIsFree(port))) {
 		throw new Error(`Port ${port} is in use (another n8n?). Stop it, or run: npm run dev -- --port <other>`);
 	}
@@ -107,6 +146,7 @@ async function main() {
 	fakes = await startFakes(providers, { sigmaPort });
 
 	const quiet = flag('quiet');
+	if (QUEUE) return await mainQueue({ started, port, state, quiet, providers });
 	const instance = await bootInstance({
 		userFolder: DATA,
 		port,
@@ -145,6 +185,13 @@ async function main() {
 		`Data: ${path.relative(ROOT, DATA)}/ (git-ignored; --fresh starts over)   n8n log: ${path.relative(ROOT, handle.logFile)}`,
 		'',
 	];
+	printWorkflows(lines, workflows, base);
+	if (flag('check')) await stop((await check(instance.api, workflows)) ? 0 : 1);
+}
+
+/** The per-workflow part of the banner: editor link, URLs, a send command. */
+function printWorkflows(lines, workflows, editorBase) {
+	const base = editorBase;
 	for (const w of workflows) {
 		const p = w.provider;
 		const first = Object.keys(loadEvents(p))[0];
@@ -163,7 +210,59 @@ async function main() {
 	lines.push('Every event: npm run send -- --list;  rejections: add --wrong-key, --stale, --unsigned or --bad-json.');
 	lines.push('='.repeat(78));
 	console.log(lines.join('\n'));
-	if (flag('check')) await stop((await check(instance.api, workflows)) ? 0 : 1);
+}
+
+/** --queue: PostgreSQL, Redis, main, one webhook process, workers; the example workflows published. */
+async function mainQueue({ started, port, state, quiet, providers }) {
+	const webhookOption = Number(option('webhook-port') || 0);
+	let webhookPort = webhookOption || port + 1;
+	if (!(await portIsFree(webhookPort))) {
+		if (webhookOption) throw new Error(`Port ${webhookPort} is in use: choose another --webhook-port`);
+		webhookPort = await freePort();
+	}
+	fs.mkdirSync(DATA, { recursive: true });
+	cluster = await startQueueCluster({
+		userFolder: DATA,
+		dataDir: dataDirFor(path.join(DATA, 'postgres')),
+		redisDir: path.join(DATA, 'redis'),
+		owner: OWNER,
+		encryptionKey: ENCRYPTION_KEY,
+		workers: Number(option('workers') || 2),
+		ports: { main: port, webhook: webhookPort },
+		apiKey: state.apiKey,
+		onLine: quiet ? undefined : (name, line) => console.log(`[${name}] ${line}`),
+		onStarted: (c) => (cluster = c),
+	});
+	writeState({ ...readState(), apiKey: cluster.api.apiKey, pids: clusterPids(cluster) });
+	for (const h of [cluster.main, cluster.webhook, ...cluster.workers]) {
+		h.exited.then((code) => {
+			if (!stopping && !h.stopped) {
+				console.error(`n8n ${h.name} exited (${code}); its log: ${h.logFile}`);
+				stop(1);
+			}
+		});
+	}
+	const workflows = await importExamples(cluster.api, providers, {
+		baseUrl: cluster.webhookUrl,
+		reuse: true,
+		credentialData: fakes.credentialData,
+		resolveUrl: fakes.resolveUrl,
+	});
+	const rel = (f) => path.relative(ROOT, f);
+	const lines = [
+		'',
+		'='.repeat(78),
+		`n8n ${PINS.n8n} in queue mode (started in ${Math.round((Date.now() - started) / 1000)} s; Ctrl-C stops everything):`,
+		`  main (editor, API, publishing):   ${cluster.mainUrl}   log: ${rel(cluster.main.logFile)}`,
+		`  webhook process (callbacks):      ${cluster.webhookUrl}   log: ${rel(cluster.webhook.logFile)}`,
+		...cluster.workers.map((w) => `  ${w.name} (runs executions, ${cluster.concurrency} at once): health ${w.healthUrl}   log: ${rel(w.logFile)}`),
+		`  PostgreSQL ${cluster.postgres.port} (data ${cluster.postgres.dataDir}), Redis ${cluster.redis.port}`,
+		`Log in as ${OWNER.email} / ${OWNER.password}`,
+		`Data: ${rel(DATA)}/ (git-ignored; --fresh starts over)`,
+		'',
+	];
+	printWorkflows(lines, workflows, cluster.mainUrl);
+	if (flag('check')) await stop((await check(cluster.api, workflows)) ? 0 : 1);
 }
 
 /** --check: one signed event per example workflow must be answered 200 and become an execution. */

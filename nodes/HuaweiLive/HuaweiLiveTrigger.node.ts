@@ -10,6 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { acknowledgeOption, acknowledgeWebhookFields } from '../core/acknowledge';
 import { filtersParameter } from '../core/filters';
 import { EVENTS_SUBTITLE, eventsParameter } from '../core/parameters';
 import { registrationCreate, registrationDelete, registrationExists, registrationParameters } from '../core/registration';
@@ -50,9 +51,8 @@ export class HuaweiLiveTrigger implements INodeType {
 			{
 				name: 'default',
 				httpMethod: 'POST',
-				responseMode: 'onReceived',
-				// Empty: n8n then answers with webhook()'s webhookResponse once the execution is stored.
-				responseData: '',
+				// When stored (default) or when the workflow has finished: the Options collection decides.
+				...acknowledgeWebhookFields,
 				path: 'webhook',
 			},
 		],
@@ -105,6 +105,7 @@ export class HuaweiLiveTrigger implements INodeType {
 				placeholder: 'Add option',
 				default: {},
 				options: [
+					acknowledgeOption,
 					{
 						displayName: 'Max Timestamp Age (Seconds)',
 						name: 'maxAgeSeconds',

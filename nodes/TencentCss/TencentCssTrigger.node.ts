@@ -10,6 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { acknowledgeOption, acknowledgeWebhookFields } from '../core/acknowledge';
 import { filtersParameter } from '../core/filters';
 import { EVENTS_SUBTITLE, eventsParameter } from '../core/parameters';
 import { registrationCreate, registrationDelete, registrationExists, registrationParameters } from '../core/registration';
@@ -45,9 +46,8 @@ export class TencentCssTrigger implements INodeType {
 			{
 				name: 'default',
 				httpMethod: 'POST',
-				responseMode: 'onReceived',
-				// Empty: n8n then answers with webhook()'s webhookResponse once the execution is stored.
-				responseData: '',
+				// When stored (default) or when the workflow has finished: the Options collection decides.
+				...acknowledgeWebhookFields,
 				path: 'webhook',
 			},
 		],
@@ -117,6 +117,7 @@ export class TencentCssTrigger implements INodeType {
 							'Event types accepted without t/sign while the credential holds a callback key; their items are marked authenticated "none", and anyone who knows the URL can send them. Tencent documents relay (314) and stream monitoring (328) callbacks unsigned; its samples of 315, 343, 344, 345, 348 and 349 carry no signature. A callback that does carry a sign is always checked. No other type can be accepted unsigned.',
 						options: [...UNSIGNED_TYPE_OPTIONS],
 					},
+					acknowledgeOption,
 					{
 						displayName: 'Expiry Grace (Seconds)',
 						name: 'expiryGraceSeconds',

@@ -296,10 +296,17 @@ async function installPackage(userFolder, { log = console.log } = {}) {
 const OFFLINE_NOISE = /ENOTFOUND|EAI_AGAIN|api\.n8n\.io|Strapi API|A system task run failed|license SDK/;
 
 /**
- * Starts `n8n start` in its own process group. Output goes to `logFile`, and to `onLine` when given.
+ * Starts n8n in its own process group: `n8n start` by default, or with `command` another process
+ * type of queue mode (`webhook`, `worker` with `commandArgs` such as `--concurrency=5`). Output
+ * goes to `logFile`, and to `onLine` when given. `healthPort` is where a worker answers
+ * /healthz/readiness (its QUEUE_HEALTH_CHECK_PORT); the others answer on `port`.
+ * `stopGraceMs`: how long stop() lets n8n shut down gracefully before SIGKILL.
  * @returns {{ pid: number, baseUrl: string, port: number, exited: Promise<number|null>, stop: () => Promise<void>, logFile: string }}
  */
-function startN8n(n8n, { userFolder, port, brokerPort, owner, encryptionKey, logFile, onLine, extraEnv = {} }) {
+function startN8n(
+	n8n,
+	{ userFolder, port, brokerPort, owner, encryptionKey, logFile, onLine, extraEnv = {}, command = 'start', commandArgs = [], healthPort, stopGraceMs = 20000 },
+) {
 	const env = cleanEnv({
 		PATH: `${n8n.node.binDir}${path.delimiter}${process.env.PATH}`,
 		N8N_USER_FOLDER: userFolder,
@@ -333,7 +340,7 @@ function startN8n(n8n, { userFolder, port, brokerPort, owner, encryptionKey, log
 	});
 	fs.mkdirSync(userFolder, { recursive: true });
 	const log = fs.openSync(logFile, 'a');
-	const child = spawn(n8n.node.bin, [n8n.n8nBin, 'start'], {
+	const child = spawn(n8n.node.bin, [n8n.n8nBin, command, ...commandArgs], {
 		cwd: userFolder,
 		env,
 		detached: true, // own process group: n8n and its task runner stop together
@@ -360,16 +367,18 @@ function startN8n(n8n, { userFolder, port, brokerPort, owner, encryptionKey, log
 	exited.then(() => fs.closeSync(log));
 	const handle = {
 		pid: child.pid,
+		command,
 		port,
 		baseUrl: `http://localhost:${port}`,
+		healthUrl: `http://127.0.0.1:${healthPort || port}/healthz/readiness`,
 		logFile,
 		exited,
 		stopped: false,
-		async stop() {
+		async stop({ graceMs = stopGraceMs } = {}) {
 			if (handle.stopped) return;
 			handle.stopped = true;
 			signalGroup(child.pid, 'SIGTERM');
-			const done = await Promise.race([exited.then(() => true), sleep(20000).then(() => false)]);
+			const done = await Promise.race([exited.then(() => true), sleep(graceMs).then(() => false)]);
 			if (!done) signalGroup(child.pid, 'SIGKILL');
 			// The task runner shares the group; make sure nothing of it outlives n8n.
 			await sleep(300);
@@ -402,7 +411,7 @@ async function waitReady(handle, { timeoutMs = 180000 } = {}) {
 			throw new Error(`n8n exited (${exitCode}) while starting:\n${readTail(handle.logFile, 40)}`);
 		}
 		try {
-			const res = await fetch(`${handle.baseUrl}/healthz/readiness`);
+			const res = await fetch(handle.healthUrl || `${handle.baseUrl}/healthz/readiness`);
 			if (res.ok) return;
 		} catch {
 			// not listening yet
@@ -414,6 +423,8 @@ async function waitReady(handle, { timeoutMs = 180000 } = {}) {
 
 module.exports = {
 	ROOT,
+	signalGroup,
+	isAlive,
 	PINS,
 	PACKAGE_NAME,
 	cacheRoot,

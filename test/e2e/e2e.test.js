@@ -15,7 +15,8 @@ const { availableProviders, devCredentialData, eventOfKey, loadEvents } = requir
 const { buildRequest, runPool, sendRequest, signingTarget } = require('../../scripts/lib/sender');
 const { REGISTRATION_FAKES } = require('../../scripts/lib/fakes');
 const { checkEditor } = require('./browser');
-const { log, startEnv, triggerItems, waitForExecutions } = require('./env');
+const { log, startEnv, triggerItems, waitForExecutions, QUEUE } = require('./env');
+const { registerQueueTests } = require('./queue-tests');
 const { ensureCredential, exampleWorkflow, productionUrl, waitForWebhook } = require('../../scripts/lib/instance');
 const { lastNodeWorkflow, respondToWebhookWorkflow } = require('./workflows');
 
@@ -28,7 +29,7 @@ const LOAD_CONCURRENCY = Number(process.env.E2E_LOAD_CONCURRENCY || 20);
 const NO_EXECUTION_SETTLE_MS = 3000;
 
 let env;
-const report = { providers: providers.map((p) => p.id) };
+const report = { mode: QUEUE ? 'queue' : 'regular', providers: providers.map((p) => p.id) };
 const suiteStarted = Date.now();
 
 before(async () => {
@@ -41,7 +42,7 @@ before(async () => {
 after(async () => {
 	if (env) await env.stop();
 	report.suiteSeconds = (Date.now() - suiteStarted) / 1000;
-	if (env) fs.writeFileSync(path.join(env.artifacts, 'report.json'), `${JSON.stringify(report, null, '\t')}\n`);
+	if (env) fs.writeFileSync(path.join(env.artifacts, QUEUE ? 'report-queue.json' : 'report.json'), `${JSON.stringify(report, null, '\t')}\n`);
 	log(`report: ${JSON.stringify(report)}`);
 });
 
@@ -101,7 +102,11 @@ function credentialTestCallsApi(p) {
 	return false;
 }
 
-/** Lets n8n finish what it does after answering an API call (registration runs behind publish). */
+/**
+ * Lets n8n finish what it does after answering an API call (registration runs behind publish):
+ * until `done()` or `ms` (a bound, not a measurement: a loaded machine or queue mode's main can
+ * take seconds to run the trigger's delete after unpublish answers).
+ */
 async function settle(done, ms = 3000) {
 	const deadline = Date.now() + ms;
 	while (Date.now() < deadline && !done()) await new Promise((resolve) => setTimeout(resolve, 100));
@@ -258,14 +263,14 @@ for (const p of providers) {
 				await settle(() => ours().length === 1);
 				assert.equal(ours().length, 1, 'publishing again leaves one webhook');
 				await env.api.unpublish(wf.id);
-				await settle(() => ours().length === 0);
+				await settle(() => ours().length === 0, 15000);
 				assert.equal(ours().length, 0, 'unpublishing removes it');
 				await env.api.publish(wf.id);
 				await env.resolveUrl(p, production);
-				await settle(() => ours().length === 1);
+				await settle(() => ours().length === 1, 15000);
 				assert.equal(ours().length, 1, 'publishing after unpublishing registers one again');
 				await env.api.unpublish(wf.id);
-				await settle(() => ours().length === 0);
+				await settle(() => ours().length === 0, 15000);
 				assert.equal(ours().length, 0);
 			});
 		}
@@ -304,13 +309,13 @@ for (const p of providers) {
 				await settle(registered);
 				assert.deepEqual(held(), expected, 'publishing again leaves one');
 				await env.api.unpublish(wf.id);
-				await settle(removed);
+				await settle(removed, 15000);
 				assert.deepEqual(held(), [], 'unpublishing removes it');
 				await env.api.publish(wf.id);
 				await settle(registered, 15000);
 				assert.deepEqual(held(), expected, 'publishing after unpublishing registers one again');
 				await env.api.unpublish(wf.id);
-				await settle(removed);
+				await settle(removed, 15000);
 				assert.deepEqual(held(), [], 'unpublishing again removes it');
 			});
 		}
@@ -332,7 +337,8 @@ for (const p of providers) {
 	});
 }
 
-test(`${LOAD_TOTAL} signed callbacks across providers at concurrency ${LOAD_CONCURRENCY} → exactly ${LOAD_TOTAL} executions`, async (t) => {
+// Queue mode has its own load, at concurrency 50, with faults (queue-tests.js).
+test(`${LOAD_TOTAL} signed callbacks across providers at concurrency ${LOAD_CONCURRENCY} → exactly ${LOAD_TOTAL} executions`, { skip: QUEUE && 'queue mode: see the queue-mode load' }, async (t) => {
 	const pairs = providers.flatMap((p) => Object.keys(loadEvents(p)).map((key) => ({ p, key })));
 	const before = new Map();
 	for (const p of providers) before.set(p.id, (await env.api.executions(example(p).workflowId)).length);
@@ -376,7 +382,8 @@ test(`${LOAD_TOTAL} signed callbacks across providers at concurrency ${LOAD_CONC
 	log(`load: ${JSON.stringify(report.load)}`);
 });
 
-test('the editor shows each trigger with its icon, parameters and credential form (headless Chromium)', async () => {
+// The editor is main's, the same in both modes: checked once, in regular mode.
+test('the editor shows each trigger with its icon, parameters and credential form (headless Chromium)', { skip: QUEUE && 'checked in regular mode' }, async () => {
 	const results = await checkEditor(env, { log });
 	for (const r of results) {
 		const p = providers.find((x) => x.id === r.provider);
@@ -402,3 +409,5 @@ test('the editor shows each trigger with its icon, parameters and credential for
 	}
 	report.screenshots = results.flatMap((r) => r.screenshots.map((s) => path.relative(process.cwd(), s)));
 });
+
+if (QUEUE) registerQueueTests({ env: () => env, report, log });

@@ -2,6 +2,9 @@
 /**
  * The e2e suite's n8n: booted like `npm run dev` (same code, scripts/lib) but on free loopback ports
  * with a fresh temporary data folder, and torn down completely, also on failure or Ctrl-C.
+ *
+ * E2E_QUEUE=1 boots n8n in queue mode instead (scripts/lib/queue.js: PostgreSQL, Redis, main,
+ * webhook process, two workers): the API calls go to main, the callbacks to the webhook process.
  */
 const crypto = require('node:crypto');
 const fs = require('node:fs');
@@ -12,15 +15,23 @@ const { ROOT, freePort, sleep } = require('../../scripts/lib/n8n');
 const { bootInstance, ensureCredential, exampleWorkflow, importExamples, productionUrl, waitForWebhook } = require('../../scripts/lib/instance');
 const { availableProviders, devCredentialData, loadEvents, eventOfKey } = require('../../scripts/lib/providers');
 const { startFakes } = require('../../scripts/lib/fakes');
+const { killQueueCluster, startQueueCluster, stopQueueCluster } = require('../../scripts/lib/queue');
+const { tempDataDir } = require('../../scripts/lib/postgres');
+
+/** True when the suite runs against n8n in queue mode (E2E_QUEUE=1). */
+const QUEUE = /^(1|true|yes)$/i.test(process.env.E2E_QUEUE || '');
 
 const ARTIFACTS = path.join(ROOT, '.e2e');
 const OWNER = { email: 'e2e-owner@example.com', password: 'E2e-Owner-Pass1', firstName: 'E2E', lastName: 'Owner' };
 
 /** Everything started by the suite, for the exit handlers. */
-const live = { handle: null, tmp: null, fakes: null };
+const live = { handle: null, tmp: null, fakes: null, cluster: null, extra: new Set() };
 
 function emergencyCleanup() {
 	if (live.handle && !live.handle.stopped) live.handle.killNow();
+	killQueueCluster(live.cluster);
+	if (live.cluster?.postgres?.dataDir) fs.rmSync(live.cluster.postgres.dataDir, { recursive: true, force: true });
+	for (const h of live.extra) if (!h.stopped) h.killNow();
 	// (the fakes are servers inside this process: they end with it)
 	if (live.tmp) fs.rmSync(live.tmp, { recursive: true, force: true });
 }
@@ -43,6 +54,10 @@ async function startEnv(providers = availableProviders()) {
 			await live.handle.stop().catch(() => live.handle.killNow());
 			if (fs.existsSync(live.handle.logFile)) fs.copyFileSync(live.handle.logFile, path.join(ARTIFACTS, 'n8n.log'));
 		}
+		if (live.cluster) {
+			await stopQueueCluster(live.cluster).catch(() => killQueueCluster(live.cluster));
+			keepQueueLogs(live.cluster);
+		}
 		if (live.fakes) await live.fakes.stop().catch(() => {});
 		if (live.tmp) fs.rmSync(live.tmp, { recursive: true, force: true });
 		live.tmp = null;
@@ -59,18 +74,38 @@ async function startEnvUnguarded(providers) {
 	const started = Date.now();
 	const fakes = await startFakes(providers, { registration: true });
 	live.fakes = fakes;
-	const { handle, api, n8n } = await bootInstance({
-		userFolder: live.tmp,
-		port,
-		brokerPort,
-		owner: OWNER,
-		encryptionKey: crypto.randomBytes(24).toString('hex'),
-		log,
-		onStarted: (h) => (live.handle = h),
-	});
-	log(`n8n up on port ${port} (broker ${brokerPort}) in ${((Date.now() - started) / 1000).toFixed(1)} s, data ${live.tmp}`);
-	// The host n8n believes it has (N8N_WEBHOOK_URL): registered URLs are built from it.
-	const baseUrl = handle.baseUrl;
+	let handle;
+	let api;
+	let n8n;
+	let cluster = null;
+	if (QUEUE) {
+		cluster = await startQueueCluster({
+			userFolder: live.tmp,
+			dataDir: tempDataDir(),
+			redisDir: path.join(live.tmp, 'redis'),
+			owner: OWNER,
+			encryptionKey: crypto.randomBytes(24).toString('hex'),
+			log,
+			onStarted: (c) => (live.cluster = c),
+		});
+		({ api, n8n } = cluster);
+		handle = cluster.main;
+		log(`n8n queue mode up in ${cluster.timings.total} s (${JSON.stringify(cluster.timings)}), data ${live.tmp}`);
+	} else {
+		({ handle, api, n8n } = await bootInstance({
+			userFolder: live.tmp,
+			port,
+			brokerPort,
+			owner: OWNER,
+			encryptionKey: crypto.randomBytes(24).toString('hex'),
+			log,
+			onStarted: (h) => (live.handle = h),
+		}));
+		log(`n8n up on port ${port} (broker ${brokerPort}) in ${((Date.now() - started) / 1000).toFixed(1)} s, data ${live.tmp}`);
+	}
+	// The host n8n believes it has (N8N_WEBHOOK_URL): registered URLs are built from it. In queue
+	// mode that is the webhook process, which answers every callback.
+	const baseUrl = QUEUE ? cluster.webhookUrl : handle.baseUrl;
 	const { credentialData, resolveUrl } = fakes;
 	const examples = await importExamples(api, providers, { baseUrl, credentialData, resolveUrl });
 
@@ -100,6 +135,10 @@ async function startEnvUnguarded(providers) {
 		handle,
 		api,
 		baseUrl,
+		queue: QUEUE,
+		cluster,
+		/** Registers something the exit handlers must kill (an extra n8n started by a test). */
+		track: (h) => live.extra.add(h),
 		owner: OWNER,
 		providers,
 		examples,
@@ -110,15 +149,34 @@ async function startEnvUnguarded(providers) {
 		artifacts: ARTIFACTS,
 		async stop() {
 			try {
-				await handle.stop();
+				if (cluster) await stopQueueCluster(cluster);
+				else await handle.stop();
 				await fakes.stop();
 			} finally {
-				if (fs.existsSync(handle.logFile)) fs.copyFileSync(handle.logFile, path.join(ARTIFACTS, 'n8n.log'));
+				if (cluster) keepQueueLogs(cluster);
+				else if (fs.existsSync(handle.logFile)) fs.copyFileSync(handle.logFile, path.join(ARTIFACTS, 'n8n.log'));
 				fs.rmSync(live.tmp, { recursive: true, force: true });
 				live.tmp = null;
 			}
 		},
 	};
+}
+
+/**
+ * Copies each queue-mode process's log (and Redis's, PostgreSQL's) into .e2e/queue-logs/, then
+ * deletes PostgreSQL's data folder (it lives outside the suite's temporary folder).
+ */
+function keepQueueLogs(cluster) {
+	const dir = path.join(ARTIFACTS, 'queue-logs');
+	fs.rmSync(dir, { recursive: true, force: true });
+	fs.mkdirSync(dir, { recursive: true });
+	for (const h of Object.values(cluster.processes || {})) {
+		if (fs.existsSync(h.logFile)) fs.copyFileSync(h.logFile, path.join(dir, path.basename(h.logFile)));
+	}
+	for (const f of [cluster.redis?.logFile, cluster.postgres?.logFile]) {
+		if (f && fs.existsSync(f)) fs.copyFileSync(f, path.join(dir, path.basename(f)));
+	}
+	if (cluster.postgres?.dataDir) fs.rmSync(cluster.postgres.dataDir, { recursive: true, force: true });
 }
 
 const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
@@ -165,4 +223,4 @@ function triggerItems(execution, triggerName) {
 	return (run[0].data?.main?.[0] || []).map((i) => i.json);
 }
 
-module.exports = { startEnv, waitForExecutions, triggerItems, log, ARTIFACTS };
+module.exports = { startEnv, waitForExecutions, triggerItems, log, ARTIFACTS, QUEUE };
