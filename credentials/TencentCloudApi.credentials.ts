@@ -8,7 +8,7 @@ import type {
 
 import { signTencentCloudRequest, TENCENT_CLOUD_DEFAULT_ENDPOINT } from '../nodes/signers/tc3';
 
-/** Error codes that mean "these credentials cannot call the CSS API" (tencent-css.md §5.6, §6.1). */
+/** Error codes that mean "these credentials cannot call the CSS API" (docs/protocols/stream-control.md §1.2). */
 const REFUSALS: Array<[string, string]> = [
 	['AuthFailure.SignatureFailure', 'Tencent Cloud rejected the signature: check the SecretKey'],
 	['AuthFailure.SecretIdNotFound', 'Tencent Cloud does not know this SecretId'],

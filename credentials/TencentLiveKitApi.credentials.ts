@@ -10,8 +10,8 @@ import { signTencentRestRequest, TENCENT_REST_DOMAINS } from '../nodes/signers/u
 
 /**
  * Answers of the REST gateway that mean "these REST settings cannot work". [INFERRED] The codes
- * are Tencent Chat's public UserSig/account error codes; the research file only says common codes
- * lie in 60000–79999.
+ * are Tencent Chat's public UserSig/account error codes; docs/protocols/stream-control.md §3.1 lists
+ * the common ones.
  */
 const REFUSALS: Array<[number, string]> = [
 	[70001, 'The UserSig expired: check the n8n server clock'],

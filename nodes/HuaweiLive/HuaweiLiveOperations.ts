@@ -1,4 +1,4 @@
-/** The Huawei Cloud Live action node's callback-configuration operations (huawei-live.md §3.1–3.2). */
+/** The Huawei Cloud Live action node's callback-configuration operations (docs/protocols/huawei-live.md, Register Automatically). */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 

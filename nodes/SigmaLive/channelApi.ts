@@ -1,5 +1,5 @@
 /**
- * Sigma's live channel resource (research peers.md A2; stop and update: docs/protocols/stream-control.md §4):
+ * Sigma's live channel resource (docs/protocols/stream-control.md §4):
  * `/livestream/live`, no `/v1` prefix.
  */
 import type { IDataObject } from 'n8n-workflow';

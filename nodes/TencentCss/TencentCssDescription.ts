@@ -11,7 +11,7 @@ import {
 	tencentCssStreamProperties,
 } from './streamDescription';
 
-/** Event choice → template URL field (tencent-css.md §5.3). */
+/** Event choice → template URL field (docs/protocols/tencent-css.md, Transport). */
 export const TEMPLATE_URL_FIELDS: Record<string, string> = {
 	streamBegin: 'StreamBeginNotifyUrl',
 	streamEnd: 'StreamEndNotifyUrl',

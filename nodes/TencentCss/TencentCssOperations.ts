@@ -1,6 +1,6 @@
 /**
  * The Tencent CSS action node's callback-configuration operations: build the API body (validated against the console
- * limits, tencent-css.md §5.3), call the API, shape the output items.
+ * limits, docs/protocols/tencent-css.md, Transport), call the API, shape the output items.
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';

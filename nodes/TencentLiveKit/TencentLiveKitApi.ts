@@ -79,7 +79,7 @@ export async function liveRestRequest(
 	return options.read ? await retryRead(this, once, isTransientLiveError) : await once();
 }
 
-/** `v4/live_config/*`, the callback configuration (tuilivekit.md §4). */
+/** `v4/live_config/*`, the callback configuration (docs/protocols/tencent-livekit.md, Register Automatically). */
 export async function liveConfigRequest(
 	this: LiveRestContext,
 	command: string,

@@ -6,7 +6,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { roomOperationProperties, roomProperties } from './roomDescription';
 
-/** The command words of tuilivekit.md §3.1, as `CallbackCommandList` takes them. */
+/** The command words of docs/protocols/tencent-livekit.md (Commands), as `CallbackCommandList` takes them. */
 export const LIVE_CALLBACK_COMMANDS: string[] = [
 	'Live.CallbackAfterCreateRoom',
 	'Live.CallbackAfterDestroyRoom',

@@ -1,4 +1,4 @@
-/** The Tencent TUILiveKit action node's operations (tuilivekit.md §4.2–4.6). */
+/** The Tencent TUILiveKit action node's operations (docs/protocols/tencent-livekit.md, Register Automatically). */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 

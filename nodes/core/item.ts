@@ -1,4 +1,4 @@
-/** The normalized item of `spec/events.md` and the helpers that fill it. */
+/** The normalized item of `docs/events.md` and the helpers that fill it. */
 import type { IDataObject } from 'n8n-workflow';
 
 

@@ -1,5 +1,5 @@
 /**
- * Huawei Cloud API Gateway AK/SK signing, SDK-HMAC-SHA256 (research huawei-live.md §3.4), with
+ * Huawei Cloud API Gateway AK/SK signing, SDK-HMAC-SHA256 (docs/protocols/stream-control.md §2.1), with
  * node:crypto only. `signApig` is pure: the same inputs give Huawei's published example.
  */
 import { createHmac } from 'node:crypto';

@@ -1,5 +1,5 @@
 /**
- * Tencent Cloud API 3.0 request signing, TC3-HMAC-SHA256 (research tencent-css.md §6), with
+ * Tencent Cloud API 3.0 request signing, TC3-HMAC-SHA256 (docs/protocols/stream-control.md §1.1), with
  * node:crypto only. `signTc3` is pure: the same inputs give the published worked examples.
  */
 import { createHmac } from 'node:crypto';

@@ -1,7 +1,7 @@
 /**
- * Tencent Chat/Live REST authentication: UserSig, TLS-sig API v2 (research tuilivekit.md §5), with
+ * Tencent Chat/Live REST authentication: UserSig, TLS-sig API v2 (docs/protocols/stream-control.md §3.1), with
  * node:crypto only. zlib is not an allowed import inside nodes/, so the JSON document is wrapped
- * in a valid zlib stream (RFC 1950) made of stored, uncompressed deflate blocks (RFC 1951 §3.2.4)
+ * in a valid zlib stream (RFC 1950) made of stored, uncompressed deflate blocks (RFC 1951 section 3.2.4)
  * plus its Adler-32 checksum: every inflater, Tencent's included, reads it.
  */
 import { createHmac, randomInt } from 'node:crypto';
@@ -35,7 +35,7 @@ export function userSigHmac(input: UserSigInput): string {
 	return createHmac('sha256', input.secretKey).update(userSigStringToSign(input), 'utf8').digest('base64');
 }
 
-/** Adler-32 checksum (RFC 1950 §8.2). */
+/** Adler-32 checksum (RFC 1950 section 8.2). */
 export function adler32(data: Uint8Array): number {
 	let a = 1;
 	let b = 0;
@@ -86,7 +86,7 @@ export function generateUserSig(input: UserSigInput): string {
 	return tencentBase64(zlibStored(Buffer.from(JSON.stringify(document), 'utf8')));
 }
 
-/** REST domains listed for Live and Chat (tuilivekit.md §4.1). */
+/** REST domains listed for Live and Chat (docs/protocols/stream-control.md §3.1). */
 export const TENCENT_REST_DOMAINS: Array<{ name: string; value: string }> = [
 	{ name: 'China (console.tim.qq.com)', value: 'https://console.tim.qq.com' },
 	{ name: 'Singapore (adminapisgp.im.qcloud.com)', value: 'https://adminapisgp.im.qcloud.com' },

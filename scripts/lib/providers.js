@@ -21,7 +21,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
  * @property {boolean} [secret] false for fields that are not secrets (not altered by --wrong-key)
  *
  * @typedef {object} Provider
- * @property {string} id              provider id of spec/events.md
+ * @property {string} id              provider id of docs/events.md
  * @property {string} label
  * @property {string} node            node name (type = `<package>.<node>`)
  * @property {string} triggerName     the trigger node's default name in workflows

@@ -64,7 +64,7 @@ async function deliver(p, key, marker, { mode = 'signed', url, timeoutMs } = {})
 	return { ...result, body: m.request.body };
 }
 
-/** The normalized contract of spec/events.md, checked on one item from a real execution. */
+/** The normalized contract of docs/events.md, checked on one item from a real execution. */
 function assertNormalizedItem(p, key, item, sentBody) {
 	const where = `${p.id} ${key}`;
 	assert.equal(item.event, eventOfKey(key), `${where}: event`);

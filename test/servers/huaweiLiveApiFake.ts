@@ -1,12 +1,12 @@
 /**
- * A loopback stand-in for the Huawei Cloud Live management API (huawei-live.md §3): checks APIG
+ * A loopback stand-in for the Huawei Cloud Live management API (docs/protocols/huawei-live.md, Register Automatically): checks APIG
  * SDK-HMAC-SHA256 with its own implementation (not the package's signer), answers errors with
  * Huawei's `{"error_code","error_msg"}` shape, keeps stream-notification configs (one per ingest
  * domain) and recording callback configs (one per domain + app), and keys are write-only.
  *
  * [INFERRED] for the fake: APIG's refusal is modelled as HTTP 401 `APIGW.0301`; "not found" and
  * "already exists" use HTTP 404 / 400 with the documented `LIVE.100011001` code, whose real
- * values the research did not find.
+ * values are not documented (docs/protocols/stream-control.md §2.1).
  *
  * Stream control (docs/protocols/stream-control.md §2): keeps domains, online streams and blocks.
  * Documented rules enforced: required body/query fields and their lengths, `stream_name` not `*`,

@@ -34,7 +34,7 @@ export interface FakeTemplate {
 	AudioAuditNotifyUrl: string | null;
 	RecordExceptionNotifyUrl?: string;
 	RecordExceptionLevels?: string[];
-	/** Settable but not returned by Describe (tencent-css.md §5.3). */
+	/** Settable but not returned by Describe (docs/protocols/tencent-css.md, Transport). */
 	RecordStatusNotifyUrl?: string;
 }
 

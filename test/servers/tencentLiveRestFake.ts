@@ -1,5 +1,5 @@
 /**
- * A loopback stand-in for the Tencent Chat/Live REST gateway (tuilivekit.md §4): checks the UserSig
+ * A loopback stand-in for the Tencent Chat/Live REST gateway (docs/protocols/tencent-livekit.md, Register Automatically): checks the UserSig
  * with its own decoder (Node's zlib + its own HMAC), answers with the
  * `{"ActionStatus","ErrorCode","ErrorInfo"}` envelope, and keeps the one callback configuration and
  * the one token configuration per SDKAppID (`v4/live_config/*`).

@@ -2,7 +2,7 @@
  * Loads the built package the way n8n does (n8n-core's PackageDirectoryLoader reading package.json's
  * `n8n` section and dist/), and checks the conventions n8n and its community scanner rely on.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { PackageDirectoryLoader } from 'n8n-core';
@@ -15,7 +15,7 @@ describe('the package as n8n loads it', () => {
 		expect(pkg.name).toBe('n8n-nodes-livestream-callbacks');
 		expect(pkg.keywords).toContain('n8n-community-node-package');
 		expect(pkg.license).toBe('MIT');
-		expect(pkg.files).toEqual(['dist']);
+		expect(pkg.files).toEqual(['dist', 'examples']);
 		expect(pkg.dependencies ?? {}).toEqual({});
 		expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
 		expect(pkg.n8n.n8nNodesApiVersion).toBe(1);
@@ -50,5 +50,33 @@ describe('the package as n8n loads it', () => {
 			expect(iconUrl).toBeDefined();
 			expect(existsSync(join(root, iconUrl!.light.replace(/^icons\/n8n-nodes-livestream-callbacks\//, '')))).toBe(true);
 		}
+	});
+});
+
+describe('the shipped example workflows', () => {
+	const dir = join(root, 'examples');
+	const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+
+	it('use only this package\'s declared nodes, at versions they have', async () => {
+		expect(files.length).toBeGreaterThanOrEqual(10);
+		const loader = new PackageDirectoryLoader(root);
+		await loader.loadAll();
+		let checked = 0;
+		for (const file of files) {
+			const workflow = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+			expect(Array.isArray(workflow.nodes)).toBe(true);
+			const names = new Set(workflow.nodes.map((n: { name: string }) => n.name));
+			for (const from of Object.keys(workflow.connections ?? {})) expect(names.has(from)).toBe(true);
+			for (const node of workflow.nodes) {
+				const [owner, type] = String(node.type).split('.');
+				if (owner !== 'n8n-nodes-livestream-callbacks') continue;
+				const loaded = loader.nodeTypes[type];
+				expect(loaded).toBeDefined();
+				const version = loaded.type.description.version;
+				expect(Array.isArray(version) ? version : [version]).toContain(node.typeVersion);
+				checked++;
+			}
+		}
+		expect(checked).toBeGreaterThanOrEqual(files.length);
 	});
 });

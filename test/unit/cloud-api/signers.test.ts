@@ -1,6 +1,6 @@
 /**
  * The three request signers against the research's published worked examples
- * (tencent-css.md §6.3, huawei-live.md §3.4, tuilivekit.md §5.2).
+ * (docs/protocols/stream-control.md §1.1, §2.1, §3.1).
  */
 import { inflateSync } from 'node:zlib';
 
@@ -204,7 +204,7 @@ describe('UserSig (TLS-sig API v2) with a stored-block zlib stream', () => {
 		);
 	});
 
-	it('reproduces the research HMAC values', () => {
+	it('reproduces the recorded HMAC values', () => {
 		expect(userSigHmac(vector)).toBe('LvA7d/Iw7gSsnskvVzBDPOCCDbuNCw4GHwTC0bip+B4=');
 		expect(userSigHmac({ ...vector, identifier: 'administrator' })).toBe(
 			'JCzxanF8NTTXau4m+2h9wv7gYJnyNksm0xm1NEXU274=',
