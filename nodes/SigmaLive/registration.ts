@@ -67,14 +67,14 @@ function carriesToken(webhook: SigmaWebhook, hash: string | null): boolean {
 
 /** Remote webhooks pointing at this node's URL (whatever token they carry). */
 async function ourWebhooks(ctx: IHookFunctions, url: string): Promise<SigmaWebhook[]> {
-	const all = await listAllWebhooks.call(ctx);
+	const all = await listAllWebhooks(ctx);
 	return all.filter((webhook) => uriBase(webhook.uri) === url);
 }
 
 /** The documented delete for each webhook; 404 means it is gone already. */
 async function deleteEach(ctx: IHookFunctions, webhooks: readonly SigmaWebhook[]): Promise<void> {
 	for (const webhook of webhooks) {
-		const outcome = await removeWebhookEvents.call(ctx, webhook.id, eventsToRemoveAll(webhook));
+		const outcome = await removeWebhookEvents(ctx, webhook.id, eventsToRemoveAll(webhook));
 		if (outcome === 'not_found') log(ctx, 'info', `Sigma webhook ${webhook.id} was already gone`);
 	}
 }
@@ -129,14 +129,14 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	} else if (keeper) {
 		token ??= newUrlToken();
 		const uri = callbackUri(url, token);
-		const updated = await attempt(this, async () => await updateWebhook.call(this, keeper.id, uri, events));
+		const updated = await attempt(this, async () => await updateWebhook(this, keeper.id, uri, events));
 		if (updated.ok) webhook = updated.value;
 		else if (isNotFound(updated.error)) log(this, 'warn', `Sigma webhook ${keeper.id} is gone; registering the URL again`);
 		else throw updated.error;
 	}
 	if (webhook === null) {
 		token ??= newUrlToken();
-		webhook = await createWebhook.call(this, callbackUri(url, token), events);
+		webhook = await createWebhook(this, callbackUri(url, token), events);
 	}
 	if (webhook.id === '' || token === null) {
 		throw new NodeOperationError(this.getNode(), 'Sigma answered the webhook creation without an id', {
