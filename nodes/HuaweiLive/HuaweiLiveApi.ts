@@ -50,14 +50,14 @@ export function huaweiLiveHint(code: string, status: number): string | undefined
  * returned. `read: true` marks an idempotent read, tried again on flow control and 5xx.
  */
 export async function huaweiLiveApiRequest(
-	this: HuaweiLiveContext,
+	ctx: HuaweiLiveContext,
 	method: IHttpRequestMethods,
 	path: string,
 	itemIndex: number,
 	options: { qs?: IDataObject; body?: IDataObject; tolerate?: number[]; read?: boolean } = {},
 ): Promise<HuaweiAnswer> {
 	const once = async (): Promise<HuaweiAnswer> => {
-		const response = (await this.helpers.httpRequestWithAuthentication.call(this, 'huaweiCloudApi', {
+		const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'huaweiCloudApi', {
 			method,
 			url: `/v1/${PROJECT_ID_PLACEHOLDER}/${path}`,
 			qs: options.qs,
@@ -74,7 +74,7 @@ export async function huaweiLiveApiRequest(
 			const code = String(body.error_code ?? body.code ?? `HTTP ${response.statusCode}`);
 			const message = String(body.error_msg ?? body.message ?? (typeof response.body === 'string' ? response.body : 'no error message'));
 			throw providerError(
-				this,
+				ctx,
 				'Huawei Cloud',
 				code,
 				message,
@@ -86,5 +86,5 @@ export async function huaweiLiveApiRequest(
 		}
 		return { statusCode: response.statusCode, body, requestId };
 	};
-	return options.read ? await retryRead(this, once, isTransientHuaweiError) : await once();
+	return options.read ? await retryRead(ctx, once, isTransientHuaweiError) : await once();
 }

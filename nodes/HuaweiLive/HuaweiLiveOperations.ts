@@ -41,15 +41,15 @@ export async function streamNotificationOperation(ctx: IExecuteFunctions, operat
 				body.auth_sign_key = fields.authSignKey;
 			}
 			if (typeof fields.callBackArea === 'string') body.call_back_area = fields.callBackArea;
-			const answer = await huaweiLiveApiRequest.call(ctx, 'PUT', path, itemIndex, { qs: { domain }, body });
+			const answer = await huaweiLiveApiRequest(ctx, 'PUT', path, itemIndex, { qs: { domain }, body });
 			return { domain, url: body.url, call_back_area: body.call_back_area ?? null, created: answer.statusCode === 201 };
 		}
 		case 'get': {
-			const answer = await huaweiLiveApiRequest.call(ctx, 'GET', path, itemIndex, { qs: { domain } });
+			const answer = await huaweiLiveApiRequest(ctx, 'GET', path, itemIndex, { qs: { domain } });
 			return { domain, ...answer.body };
 		}
 		case 'delete': {
-			await huaweiLiveApiRequest.call(ctx, 'DELETE', path, itemIndex, { qs: { domain } });
+			await huaweiLiveApiRequest(ctx, 'DELETE', path, itemIndex, { qs: { domain } });
 			return { domain, deleted: true };
 		}
 	}
@@ -84,10 +84,10 @@ export async function recordCallbackOperation(
 			if (typeof fields.signType === 'string') body.sign_type = fields.signType;
 			const key = recordKey(ctx, fields.key, itemIndex);
 			if (key) body.key = key;
-			return (await huaweiLiveApiRequest.call(ctx, 'POST', base, itemIndex, { body })).body;
+			return (await huaweiLiveApiRequest(ctx, 'POST', base, itemIndex, { body })).body;
 		}
 		case 'get':
-			return (await huaweiLiveApiRequest.call(ctx, 'GET', byId(), itemIndex)).body;
+			return (await huaweiLiveApiRequest(ctx, 'GET', byId(), itemIndex)).body;
 		case 'getAll': {
 			const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 			const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
@@ -97,7 +97,7 @@ export async function recordCallbackOperation(
 				const qs: IDataObject = { offset, limit: PAGE_SIZE };
 				if (filters.publishDomain) qs.publish_domain = filters.publishDomain;
 				if (filters.app) qs.app = filters.app;
-				const page = (await huaweiLiveApiRequest.call(ctx, 'GET', base, itemIndex, { qs })).body;
+				const page = (await huaweiLiveApiRequest(ctx, 'GET', base, itemIndex, { qs })).body;
 				const configs = (page.callback_config as IDataObject[] | undefined) ?? [];
 				found.push(...configs);
 				if (configs.length < PAGE_SIZE || offset + PAGE_SIZE >= Number(page.total ?? 0)) break;
@@ -112,7 +112,7 @@ export async function recordCallbackOperation(
 			}
 			// The API replaces the whole configuration: start from the stored one. The key is
 			// write-only, so it is sent only when given here.
-			const current = (await huaweiLiveApiRequest.call(ctx, 'GET', path, itemIndex)).body;
+			const current = (await huaweiLiveApiRequest(ctx, 'GET', path, itemIndex)).body;
 			const body: IDataObject = {
 				publish_domain: fields.publishDomain || current.publish_domain,
 				app: fields.app || current.app,
@@ -123,11 +123,11 @@ export async function recordCallbackOperation(
 			};
 			const key = recordKey(ctx, fields.key, itemIndex);
 			if (key) body.key = key;
-			return (await huaweiLiveApiRequest.call(ctx, 'PUT', path, itemIndex, { body })).body;
+			return (await huaweiLiveApiRequest(ctx, 'PUT', path, itemIndex, { body })).body;
 		}
 		case 'delete': {
 			const id = required(ctx, 'configId', 'Configuration ID', itemIndex);
-			await huaweiLiveApiRequest.call(ctx, 'DELETE', byId(), itemIndex);
+			await huaweiLiveApiRequest(ctx, 'DELETE', byId(), itemIndex);
 			return { id, deleted: true };
 		}
 	}

@@ -42,7 +42,7 @@ export function huaweiPlanFor(events: string[]): { stream: boolean; recordEvents
 }
 
 const api = (ctx: IHookFunctions, method: 'GET' | 'PUT' | 'POST' | 'DELETE', path: string, options: IDataObject = {}) =>
-	huaweiLiveApiRequest.call(ctx, method, path, 0, options as { qs?: IDataObject; body?: IDataObject; tolerate?: number[] });
+	huaweiLiveApiRequest(ctx, method, path, 0, options as { qs?: IDataObject; body?: IDataObject; tolerate?: number[] });
 
 interface HuaweiWant {
 	domain: string;

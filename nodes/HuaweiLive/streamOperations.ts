@@ -38,7 +38,7 @@ function streamRef(ctx: IExecuteFunctions, itemIndex: number): StreamRef {
 /** The stream's block entry, undefined when it is not blocked, null when the list cannot be read. */
 async function blockOf(ctx: IExecuteFunctions, stream: StreamRef, itemIndex: number): Promise<IDataObject | undefined | null> {
 	const read = await attempt(ctx, async () =>
-		await huaweiLiveApiRequest.call(ctx, 'GET', 'stream/blocks', itemIndex, {
+		await huaweiLiveApiRequest(ctx, 'GET', 'stream/blocks', itemIndex, {
 			qs: { domain: stream.domain, app_name: stream.app_name, stream_name: stream.stream_name, page: 0, size: PAGE_SIZE },
 			read: true,
 		}),
@@ -51,7 +51,7 @@ async function blockOf(ctx: IExecuteFunctions, stream: StreamRef, itemIndex: num
 /** Whether the stream is being pushed now, null when the online list cannot be read. */
 async function isLive(ctx: IExecuteFunctions, stream: StreamRef, itemIndex: number): Promise<boolean | null> {
 	const read = await attempt(ctx, async () =>
-		await huaweiLiveApiRequest.call(ctx, 'GET', 'realtime/streams', itemIndex, {
+		await huaweiLiveApiRequest(ctx, 'GET', 'realtime/streams', itemIndex, {
 			qs: { publish_domain: stream.domain, app: stream.app_name, stream: stream.stream_name, offset: 0, limit: 10 },
 			read: true,
 		}),
@@ -80,15 +80,15 @@ export async function streamOperation(ctx: IExecuteFunctions, operation: string,
 			let alreadyBlocked: boolean | null = existing === null ? null : existing !== undefined;
 			let answer;
 			if (existing) {
-				answer = await huaweiLiveApiRequest.call(ctx, 'PUT', 'stream/blocks', itemIndex, { body });
+				answer = await huaweiLiveApiRequest(ctx, 'PUT', 'stream/blocks', itemIndex, { body });
 			} else {
-				const created = await attempt(ctx, async () => await huaweiLiveApiRequest.call(ctx, 'POST', 'stream/blocks', itemIndex, { body }));
+				const created = await attempt(ctx, async () => await huaweiLiveApiRequest(ctx, 'POST', 'stream/blocks', itemIndex, { body }));
 				if (created.ok) {
 					answer = created.value;
 				} else if (providerCode(created.error) === 'LIVE.103011018') {
 					// Blocked meanwhile (or the list was unreadable): set the new end time instead (§2.2).
 					alreadyBlocked = true;
-					answer = await huaweiLiveApiRequest.call(ctx, 'PUT', 'stream/blocks', itemIndex, { body });
+					answer = await huaweiLiveApiRequest(ctx, 'PUT', 'stream/blocks', itemIndex, { body });
 				} else {
 					throw created.error;
 				}
@@ -105,20 +105,20 @@ export async function streamOperation(ctx: IExecuteFunctions, operation: string,
 		case 'updateBlock': {
 			const stream = streamRef(ctx, itemIndex);
 			const resumeTime = resumeTimeOf(ctx, itemIndex, true);
-			const answer = await huaweiLiveApiRequest.call(ctx, 'PUT', 'stream/blocks', itemIndex, { body: { ...stream, resume_time: resumeTime } });
+			const answer = await huaweiLiveApiRequest(ctx, 'PUT', 'stream/blocks', itemIndex, { body: { ...stream, resume_time: resumeTime } });
 			return { ...stream, updated: true, resume_time: resumeTime ?? null, requestId: answer.requestId };
 		}
 		case 'unblock': {
 			const stream = streamRef(ctx, itemIndex);
 			const existing = await blockOf(ctx, stream, itemIndex);
 			if (existing === undefined) return { ...stream, unblocked: true, wasBlocked: false, requestId: null };
-			const answer = await huaweiLiveApiRequest.call(ctx, 'DELETE', 'stream/blocks', itemIndex, { qs: { ...stream } });
+			const answer = await huaweiLiveApiRequest(ctx, 'DELETE', 'stream/blocks', itemIndex, { qs: { ...stream } });
 			return { ...stream, unblocked: true, wasBlocked: existing === null ? null : true, requestId: answer.requestId };
 		}
 		case 'drop': {
 			const stream = streamRef(ctx, itemIndex);
 			const wasLive = await isLive(ctx, stream, itemIndex);
-			const answer = await huaweiLiveApiRequest.call(ctx, 'POST', 'stream/block-once', itemIndex, { body: { ...stream } });
+			const answer = await huaweiLiveApiRequest(ctx, 'POST', 'stream/block-once', itemIndex, { body: { ...stream } });
 			return { ...stream, dropped: true, wasLive, requestId: answer.requestId };
 		}
 		case 'getAllBlocked':
@@ -144,7 +144,7 @@ async function blockedStreams(ctx: IExecuteFunctions, itemIndex: number): Promis
 	if (stream) qs.stream_name = stream;
 	const found: IDataObject[] = [];
 	for (let page = 0; page < MAX_PAGES && found.length < wanted; page++) {
-		const { body } = await huaweiLiveApiRequest.call(ctx, 'GET', 'stream/blocks', itemIndex, { qs: { ...qs, page }, read: true });
+		const { body } = await huaweiLiveApiRequest(ctx, 'GET', 'stream/blocks', itemIndex, { qs: { ...qs, page }, read: true });
 		const blocks = (body.blocks as IDataObject[] | undefined) ?? [];
 		found.push(...blocks.map((b) => ({ domain, ...b })));
 		if (blocks.length === 0 || (page + 1) * PAGE_SIZE >= Number(body.total ?? 0)) break;
@@ -164,7 +164,7 @@ async function onlineStreams(ctx: IExecuteFunctions, itemIndex: number): Promise
 	if (stream) qs.stream = stream;
 	const found: IDataObject[] = [];
 	for (let offset = 0, page = 0; page < MAX_PAGES && found.length < wanted; page++, offset += PAGE_SIZE) {
-		const { body } = await huaweiLiveApiRequest.call(ctx, 'GET', 'realtime/streams', itemIndex, { qs: { ...qs, offset }, read: true });
+		const { body } = await huaweiLiveApiRequest(ctx, 'GET', 'realtime/streams', itemIndex, { qs: { ...qs, offset }, read: true });
 		const streams = (body.streams as IDataObject[] | undefined) ?? [];
 		found.push(...streams);
 		if (streams.length === 0 || offset + PAGE_SIZE >= Number(body.total_num ?? 0)) break;
@@ -179,7 +179,7 @@ export async function listDomains(
 	type: string,
 	status: string,
 ): Promise<IDataObject[]> {
-	const { body } = await huaweiLiveApiRequest.call(ctx, 'GET', 'domain', itemIndex, { read: true });
+	const { body } = await huaweiLiveApiRequest(ctx, 'GET', 'domain', itemIndex, { read: true });
 	const all = (body.domain_info as IDataObject[] | undefined) ?? [];
 	return all.filter((d) => (type === 'any' || d.domain_type === type) && (status === 'any' || d.status === status));
 }

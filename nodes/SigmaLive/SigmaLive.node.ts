@@ -17,10 +17,10 @@ function required(ctx: IExecuteFunctions, name: string, index: number): string {
 async function webhookOperation(ctx: IExecuteFunctions, operation: string, index: number): Promise<IDataObject[]> {
 	switch (operation) {
 		case 'create':
-			return [await createWebhook.call(ctx, required(ctx, 'uri', index), ctx.getNodeParameter('events', index, []) as string[])];
+			return [await createWebhook(ctx, required(ctx, 'uri', index), ctx.getNodeParameter('events', index, []) as string[])];
 		case 'update':
 			return [
-				await updateWebhook.call(
+				await updateWebhook(
 					ctx,
 					required(ctx, 'webhookId', index),
 					required(ctx, 'uri', index),
@@ -30,7 +30,7 @@ async function webhookOperation(ctx: IExecuteFunctions, operation: string, index
 		case 'delete': {
 			const id = required(ctx, 'webhookId', index);
 			const removeEvents = ctx.getNodeParameter('removeEvents', index, []) as string[];
-			const outcome = await deleteWebhook.call(ctx, id, removeEvents);
+			const outcome = await deleteWebhook(ctx, id, removeEvents);
 			if (outcome === 'not_found') {
 				throw new NodeOperationError(ctx.getNode(), `Sigma has no webhook with ID "${id}"`, { itemIndex: index });
 			}
@@ -39,9 +39,9 @@ async function webhookOperation(ctx: IExecuteFunctions, operation: string, index
 		case 'getAll': {
 			const filters = ctx.getNodeParameter('filters', index, {}) as { events?: string[] };
 			const events = filters.events ?? [];
-			if (ctx.getNodeParameter('returnAll', index, false) === true) return await listAllWebhooks.call(ctx, events);
+			if (ctx.getNodeParameter('returnAll', index, false) === true) return await listAllWebhooks(ctx, events);
 			const { page, length } = pageAndLength(ctx, index);
-			return (await listWebhooks.call(ctx, page, length, events)).webhooks;
+			return (await listWebhooks(ctx, page, length, events)).webhooks;
 		}
 	}
 	throw unknownOperation(ctx, 'webhook', operation, index);

@@ -16,25 +16,25 @@ function channelItem(value: unknown): IDataObject {
 	return { ...raw, ...typedChannel(raw) };
 }
 
-export async function getChannel(this: SigmaContext, id: string): Promise<IDataObject> {
-	const answer = await sigmaApiRequest.call(this, 'GET', `/livestream/live/${encodeURIComponent(id)}`);
+export async function getChannel(ctx: SigmaContext, id: string): Promise<IDataObject> {
+	const answer = await sigmaApiRequest(ctx, 'GET', `/livestream/live/${encodeURIComponent(id)}`);
 	return channelItem(answer);
 }
 
 export async function listChannels(
-	this: SigmaContext,
+	ctx: SigmaContext,
 	page: number,
 	length: number,
 ): Promise<{ channels: IDataObject[]; total: number | null }> {
-	const answer = await sigmaApiRequest.call(this, 'GET', '/livestream/live', { qs: { page, length } });
+	const answer = await sigmaApiRequest(ctx, 'GET', '/livestream/live', { qs: { page, length } });
 	const { items, total } = listFrom(answer);
 	return { channels: items.map(channelItem), total };
 }
 
 /** Every channel, all pages. */
-export async function listAllChannels(this: SigmaContext): Promise<IDataObject[]> {
+export async function listAllChannels(ctx: SigmaContext): Promise<IDataObject[]> {
 	return await collectAllPages(async (page, length) => {
-		const { channels, total } = await listChannels.call(this, page, length);
+		const { channels, total } = await listChannels(ctx, page, length);
 		return { items: channels, total };
 	}, (channel) => JSON.stringify(channel.id ?? channel));
 }
@@ -50,16 +50,16 @@ export interface StopOutcome {
  * `DELETE /livestream/live/{id}?delete=…`: a live channel stops at once and cannot receive pushes
  * again; with `deleteToo` the event and its saved data go too. A 404 is reported, not thrown.
  */
-export async function stopChannel(this: SigmaContext, id: string, deleteToo: boolean): Promise<StopOutcome> {
+export async function stopChannel(ctx: SigmaContext, id: string, deleteToo: boolean): Promise<StopOutcome> {
 	const path = `/livestream/live/${encodeURIComponent(id)}`;
-	const outcome = await attempt(this, async () => await sigmaApiRequest.call(this, 'DELETE', path, { qs: { delete: deleteToo ? 'true' : 'false' } }));
+	const outcome = await attempt(ctx, async () => await sigmaApiRequest(ctx, 'DELETE', path, { qs: { delete: deleteToo ? 'true' : 'false' } }));
 	if (outcome.ok) return { found: true, answer: outcome.value };
 	if (isNotFound(outcome.error)) return { found: false, answer: null };
 	throw outcome.error;
 }
 
 /** `PUT /livestream/live/{id}` with name, catchup, description and tags (a comma-separated text). */
-export async function updateChannel(this: SigmaContext, id: string, fields: IDataObject): Promise<IDataObject> {
-	const answer = await sigmaApiRequest.call(this, 'PUT', `/livestream/live/${encodeURIComponent(id)}`, { body: fields });
+export async function updateChannel(ctx: SigmaContext, id: string, fields: IDataObject): Promise<IDataObject> {
+	const answer = await sigmaApiRequest(ctx, 'PUT', `/livestream/live/${encodeURIComponent(id)}`, { body: fields });
 	return channelItem(isJsonObject(answer) && Object.keys(answer).length > 0 ? answer : { id, ...fields });
 }

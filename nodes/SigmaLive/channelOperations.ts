@@ -42,19 +42,19 @@ function updateBody(ctx: IExecuteFunctions, index: number): IDataObject {
 export async function channelOperation(ctx: IExecuteFunctions, operation: string, index: number): Promise<IDataObject[]> {
 	switch (operation) {
 		case 'get':
-			return [await getChannel.call(ctx, channelIdOf(ctx, index))];
+			return [await getChannel(ctx, channelIdOf(ctx, index))];
 		case 'getAll': {
-			if (ctx.getNodeParameter('returnAll', index, false) === true) return await listAllChannels.call(ctx);
+			if (ctx.getNodeParameter('returnAll', index, false) === true) return await listAllChannels(ctx);
 			const { page, length } = pageAndLength(ctx, index);
-			return (await listChannels.call(ctx, page, length)).channels;
+			return (await listChannels(ctx, page, length)).channels;
 		}
 		case 'stop':
 		case 'stopAndDelete': {
 			const id = channelIdOf(ctx, index);
 			const deleteToo = operation === 'stopAndDelete';
-			const before = await attempt(ctx, async () => await getChannel.call(ctx, id));
+			const before = await attempt(ctx, async () => await getChannel(ctx, id));
 			const previousStatus = before.ok && typeof before.value.status === 'string' ? before.value.status : null;
-			const outcome = await stopChannel.call(ctx, id, deleteToo);
+			const outcome = await stopChannel(ctx, id, deleteToo);
 			return [
 				{
 					id,
@@ -68,7 +68,7 @@ export async function channelOperation(ctx: IExecuteFunctions, operation: string
 		}
 		case 'update': {
 			const id = channelIdOf(ctx, index);
-			return [{ ...(await updateChannel.call(ctx, id, updateBody(ctx, index))), updated: true }];
+			return [{ ...(await updateChannel(ctx, id, updateBody(ctx, index))), updated: true }];
 		}
 	}
 	throw unknownOperation(ctx, 'channel', operation, index);

@@ -67,40 +67,40 @@ function carriesToken(webhook: SigmaWebhook, hash: string | null): boolean {
 
 /** Remote webhooks pointing at this node's URL (whatever token they carry). */
 async function ourWebhooks(ctx: IHookFunctions, url: string): Promise<SigmaWebhook[]> {
-	const all = await listAllWebhooks.call(ctx);
+	const all = await listAllWebhooks(ctx);
 	return all.filter((webhook) => uriBase(webhook.uri) === url);
 }
 
 /** The documented delete for each webhook; 404 means it is gone already. */
 async function deleteEach(ctx: IHookFunctions, webhooks: readonly SigmaWebhook[]): Promise<void> {
 	for (const webhook of webhooks) {
-		const outcome = await removeWebhookEvents.call(ctx, webhook.id, eventsToRemoveAll(webhook));
+		const outcome = await removeWebhookEvents(ctx, webhook.id, eventsToRemoveAll(webhook));
 		if (outcome === 'not_found') log(ctx, 'info', `Sigma webhook ${webhook.id} was already gone`);
 	}
 }
 
-export async function checkExists(this: IHookFunctions): Promise<boolean> {
-	if (!registersWebhook(this)) return true;
-	const stored = readRegistration(this.getWorkflowStaticData('node'));
+export async function checkExists(ctx: IHookFunctions): Promise<boolean> {
+	if (!registersWebhook(ctx)) return true;
+	const stored = readRegistration(ctx.getWorkflowStaticData('node'));
 	// A first-release layout (plain-text token) is rewritten by create().
 	if (stored.legacy || stored.webhookId === null || stored.tokenHash === null) return false;
-	const ours = await ourWebhooks(this, nodeUrl(this));
+	const ours = await ourWebhooks(ctx, nodeUrl(ctx));
 	if (ours.length !== 1) return false;
 	const [webhook] = ours;
 	return (
 		webhook.id === stored.webhookId &&
 		carriesToken(webhook, stored.tokenHash) &&
-		sameEvents(webhook.event, wantedEvents(this))
+		sameEvents(webhook.event, wantedEvents(ctx))
 	);
 }
 
-export async function create(this: IHookFunctions): Promise<boolean> {
-	if (!registersWebhook(this)) return true;
-	const data = this.getWorkflowStaticData('node');
+export async function create(ctx: IHookFunctions): Promise<boolean> {
+	if (!registersWebhook(ctx)) return true;
+	const data = ctx.getWorkflowStaticData('node');
 	const stored = readRegistration(data);
-	const url = nodeUrl(this);
-	const events = wantedEvents(this);
-	const ours = await ourWebhooks(this, url);
+	const url = nodeUrl(ctx);
+	const events = wantedEvents(ctx);
+	const ours = await ourWebhooks(ctx, url);
 
 	const keeper =
 		ours.find((w) => w.id === stored.webhookId) ??
@@ -109,13 +109,13 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 		ours[0];
 	const extras = ours.filter((w) => w !== keeper);
 	if (extras.length > 0) {
-		await deleteEach(this, extras);
-		const left = await ourWebhooks(this, url);
+		await deleteEach(ctx, extras);
+		const left = await ourWebhooks(ctx, url);
 		for (const w of extras) {
 			if (left.some((l) => l.id === w.id)) {
-				log(this, 'warn', `Sigma still lists the duplicate webhook ${w.id} for ${url} after the delete call`);
+				log(ctx, 'warn', `Sigma still lists the duplicate webhook ${w.id} for ${url} after the delete call`);
 			} else {
-				log(this, 'info', `Removed a duplicate Sigma webhook ${w.id} for ${url}`);
+				log(ctx, 'info', `Removed a duplicate Sigma webhook ${w.id} for ${url}`);
 			}
 		}
 	}
@@ -125,21 +125,21 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	let webhook: SigmaWebhook | null = null;
 	if (keeper && token !== null && sameEvents(keeper.event, events)) {
 		webhook = keeper;
-		if (keeper.id !== stored.webhookId) log(this, 'info', `Adopted the Sigma webhook ${keeper.id} already registered for ${url}`);
+		if (keeper.id !== stored.webhookId) log(ctx, 'info', `Adopted the Sigma webhook ${keeper.id} already registered for ${url}`);
 	} else if (keeper) {
 		token ??= newUrlToken();
 		const uri = callbackUri(url, token);
-		const updated = await attempt(this, async () => await updateWebhook.call(this, keeper.id, uri, events));
+		const updated = await attempt(ctx, async () => await updateWebhook(ctx, keeper.id, uri, events));
 		if (updated.ok) webhook = updated.value;
-		else if (isNotFound(updated.error)) log(this, 'warn', `Sigma webhook ${keeper.id} is gone; registering the URL again`);
+		else if (isNotFound(updated.error)) log(ctx, 'warn', `Sigma webhook ${keeper.id} is gone; registering the URL again`);
 		else throw updated.error;
 	}
 	if (webhook === null) {
 		token ??= newUrlToken();
-		webhook = await createWebhook.call(this, callbackUri(url, token), events);
+		webhook = await createWebhook(ctx, callbackUri(url, token), events);
 	}
 	if (webhook.id === '' || token === null) {
-		throw new NodeOperationError(this.getNode(), 'Sigma answered the webhook creation without an id', {
+		throw new NodeOperationError(ctx.getNode(), 'Sigma answered the webhook creation without an id', {
 			description: 'The webhook may exist without the node knowing it: check GET /v1/webhook',
 		});
 	}
@@ -147,22 +147,22 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	return true;
 }
 
-export async function remove(this: IHookFunctions): Promise<boolean> {
-	if (!registersWebhook(this)) return true;
-	const data = this.getWorkflowStaticData('node');
+export async function remove(ctx: IHookFunctions): Promise<boolean> {
+	if (!registersWebhook(ctx)) return true;
+	const data = ctx.getWorkflowStaticData('node');
 	const stored = readRegistration(data);
-	const url = nodeUrl(this);
-	const ours = await ourWebhooks(this, url);
+	const url = nodeUrl(ctx);
+	const ours = await ourWebhooks(ctx, url);
 	if (stored.webhookId !== null && !ours.some((w) => w.id === stored.webhookId)) {
-		log(this, 'info', `Sigma webhook ${stored.webhookId} was already gone`);
+		log(ctx, 'info', `Sigma webhook ${stored.webhookId} was already gone`);
 	}
 	if (ours.length > 0) {
-		await deleteEach(this, ours);
-		const left = await ourWebhooks(this, url);
+		await deleteEach(ctx, ours);
+		const left = await ourWebhooks(ctx, url);
 		if (left.length > 0) {
 			const ids = left.map((w) => w.id).join(', ');
 			log(
-				this,
+				ctx,
 				'error',
 				`Sigma still lists webhook ${ids} for ${url} after the documented delete (GET /v1/webhook/{id}?event=…). ` +
 					'The node keeps its registration, so the next publish adopts it and the next unpublish tries again; ' +

@@ -92,16 +92,16 @@ export function sigmaApiError(
  * `data` (or the bare body when the server sends no envelope).
  */
 export async function sigmaApiRequest(
-	this: SigmaContext,
+	ctx: SigmaContext,
 	method: IHttpRequestMethods,
 	path: string,
 	request: SigmaRequest = {},
 ): Promise<unknown> {
-	const credentials = await this.getCredentials(SIGMA_CREDENTIAL_TYPE);
+	const credentials = await ctx.getCredentials(SIGMA_CREDENTIAL_TYPE);
 	const baseUrl = normalizeBaseUrl(credentials.baseUrl);
 	const what = `${method} ${path}`;
 	if (baseUrl === null) {
-		throw new NodeApiError(this.getNode(), { message: 'invalid base URL' } as JsonObject, {
+		throw new NodeApiError(ctx.getNode(), { message: 'invalid base URL' } as JsonObject, {
 			message: 'The Sigma credential needs a Base URL starting with http:// or https://',
 		});
 	}
@@ -111,9 +111,9 @@ export async function sigmaApiRequest(
 
 	let response: unknown;
 	try {
-		response = await this.helpers.httpRequestWithAuthentication.call(this, SIGMA_CREDENTIAL_TYPE, options);
+		response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, SIGMA_CREDENTIAL_TYPE, options);
 	} catch (error) {
-		throw sigmaApiError(this, error, what);
+		throw sigmaApiError(ctx, error, what);
 	}
 	if (typeof response === 'string' && response.trim() !== '') {
 		try {
@@ -124,7 +124,7 @@ export async function sigmaApiRequest(
 	}
 	if (isEnvelope(response)) {
 		if (Number(response.ec) !== 0) {
-			throw new NodeApiError(this.getNode(), response as JsonObject, {
+			throw new NodeApiError(ctx.getNode(), response as JsonObject, {
 				message: `Sigma API: ${sigmaMessage(response) ?? `error code ${String(response.ec)}`} (ec ${String(response.ec)})`,
 				description: what,
 			});

@@ -53,14 +53,14 @@ export function toWebhook(value: unknown): SigmaWebhook | null {
 }
 
 export async function listWebhooks(
-	this: SigmaContext,
+	ctx: SigmaContext,
 	page: number,
 	length: number,
 	events: readonly string[] = [],
 ): Promise<WebhookPage> {
 	const qs: IDataObject = { page, length };
 	if (events.length > 0) qs.event = events.join(',');
-	const answer = await sigmaApiRequest.call(this, 'GET', '/v1/webhook', { qs });
+	const answer = await sigmaApiRequest(ctx, 'GET', '/v1/webhook', { qs });
 	const { items, total } = listFrom(answer);
 	const webhooks = items.map(toWebhook).filter((w): w is SigmaWebhook => w !== null);
 	return { webhooks, total, page, length };
@@ -68,21 +68,21 @@ export async function listWebhooks(
 
 /** Every webhook, all pages. */
 export async function listAllWebhooks(
-	this: SigmaContext,
+	ctx: SigmaContext,
 	events: readonly string[] = [],
 ): Promise<SigmaWebhook[]> {
 	return await collectAllPages(async (page, length) => {
-		const result = await listWebhooks.call(this, page, length, events);
+		const result = await listWebhooks(ctx, page, length, events);
 		return { items: result.webhooks, total: result.total };
 	}, (webhook) => webhook.id);
 }
 
 export async function createWebhook(
-	this: SigmaContext,
+	ctx: SigmaContext,
 	uri: string,
 	events: readonly string[],
 ): Promise<SigmaWebhook> {
-	const answer = await sigmaApiRequest.call(this, 'POST', '/v1/webhook', {
+	const answer = await sigmaApiRequest(ctx, 'POST', '/v1/webhook', {
 		body: { uri, event: eventParameter(events) },
 	});
 	const webhook = toWebhook(answer);
@@ -93,12 +93,12 @@ export async function createWebhook(
 }
 
 export async function updateWebhook(
-	this: SigmaContext,
+	ctx: SigmaContext,
 	id: string,
 	uri: string,
 	events: readonly string[],
 ): Promise<SigmaWebhook> {
-	const answer = await sigmaApiRequest.call(this, 'PUT', `/v1/webhook/${encodeURIComponent(id)}`, {
+	const answer = await sigmaApiRequest(ctx, 'PUT', `/v1/webhook/${encodeURIComponent(id)}`, {
 		body: { uri, event: eventParameter(events) },
 	});
 	return toWebhook(answer) ?? { id, uri, event: eventList(eventParameter(events)) };
@@ -118,24 +118,24 @@ export function eventsToRemoveAll(webhook: SigmaWebhook): string[] {
  * gone: callers confirm by listing. Never sent without `event` (that would be a plain read).
  */
 export async function removeWebhookEvents(
-	this: SigmaContext,
+	ctx: SigmaContext,
 	id: string,
 	events: readonly string[],
 ): Promise<'answered' | 'not_found'> {
 	const list = [...new Set(events.map((e) => e.trim()).filter((e) => e !== ''))];
 	if (list.length === 0) {
-		throw new NodeOperationError(this.getNode(), 'No events to remove from the Sigma webhook');
+		throw new NodeOperationError(ctx.getNode(), 'No events to remove from the Sigma webhook');
 	}
 	const path = `/v1/webhook/${encodeURIComponent(id)}`;
-	const sent = await attempt(this, async () => await sigmaApiRequest.call(this, 'GET', path, { qs: { event: list.join(',') } }));
+	const sent = await attempt(ctx, async () => await sigmaApiRequest(ctx, 'GET', path, { qs: { event: list.join(',') } }));
 	if (sent.ok) return 'answered';
 	if (isNotFound(sent.error)) return 'not_found';
 	throw sent.error;
 }
 
 /** The webhook with this id as Sigma lists it (all pages), or null. */
-export async function findWebhook(this: SigmaContext, id: string): Promise<SigmaWebhook | null> {
-	const all = await listAllWebhooks.call(this);
+export async function findWebhook(ctx: SigmaContext, id: string): Promise<SigmaWebhook | null> {
+	const all = await listAllWebhooks(ctx);
 	return all.find((webhook) => webhook.id === id) ?? null;
 }
 
@@ -147,20 +147,20 @@ export type DeleteOutcome = 'deleted' | 'not_found';
  * lists them, so that nothing is reported deleted that is not.
  */
 export async function deleteWebhook(
-	this: SigmaContext,
+	ctx: SigmaContext,
 	id: string,
 	events: readonly string[] = [],
 ): Promise<DeleteOutcome> {
-	const before = await findWebhook.call(this, id);
+	const before = await findWebhook(ctx, id);
 	if (before === null) return 'not_found';
 	const whole = events.length === 0;
 	const toRemove = whole ? eventsToRemoveAll(before) : [...events];
-	if ((await removeWebhookEvents.call(this, id, toRemove)) === 'not_found') return 'not_found';
-	const after = await findWebhook.call(this, id);
+	if ((await removeWebhookEvents(ctx, id, toRemove)) === 'not_found') return 'not_found';
+	const after = await findWebhook(ctx, id);
 	const remains =
 		after !== null && (whole || after.event.includes('all') || toRemove.some((e) => after.event.includes(e)));
 	if (remains) {
-		throw new NodeOperationError(this.getNode(), `Sigma still lists webhook "${id}" after the delete call`, {
+		throw new NodeOperationError(ctx.getNode(), `Sigma still lists webhook "${id}" after the delete call`, {
 			description: `GET /v1/webhook/${id}?event=${toRemove.join(',')} was answered with success, but the webhook list still shows ${whole ? 'the webhook' : 'those events'} (events now: ${after.event.join(',') || 'none'})`,
 		});
 	}

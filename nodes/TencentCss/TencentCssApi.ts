@@ -54,14 +54,14 @@ export function tencentCssHint(code: string): string | undefined {
 }
 
 export async function tencentCssApiRequest(
-	this: TencentCssContext,
+	ctx: TencentCssContext,
 	action: string,
 	body: IDataObject,
 	itemIndex: number,
 	options: { tolerate?: string[] | 'all'; read?: boolean } = {},
 ): Promise<IDataObject> {
 	const once = async (): Promise<IDataObject> => {
-		const answer = (await this.helpers.httpRequestWithAuthentication.call(this, 'tencentCloudApi', {
+		const answer = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'tencentCloudApi', {
 			method: 'POST',
 			url: '/',
 			headers: { 'X-TC-Action': action, 'X-TC-Version': CSS_API_VERSION },
@@ -70,7 +70,7 @@ export async function tencentCssApiRequest(
 		})) as IDataObject;
 		const envelope = answer?.Response as IDataObject | undefined;
 		if (!envelope || typeof envelope !== 'object') {
-			throw new NodeApiError(this.getNode(), { answer: JSON.stringify(answer ?? null) } as JsonObject, {
+			throw new NodeApiError(ctx.getNode(), { answer: JSON.stringify(answer ?? null) } as JsonObject, {
 				message: 'Tencent Cloud answered without a "Response" object',
 				itemIndex,
 			});
@@ -81,9 +81,9 @@ export async function tencentCssApiRequest(
 		}
 		if (error) {
 			const code = String(error.Code ?? 'Unknown');
-			throw providerError(this, 'Tencent Cloud', code, String(error.Message ?? ''), envelope, itemIndex, undefined, tencentCssHint(code));
+			throw providerError(ctx, 'Tencent Cloud', code, String(error.Message ?? ''), envelope, itemIndex, undefined, tencentCssHint(code));
 		}
 		return envelope;
 	};
-	return options.read ? await retryRead(this, once, isTransientTencentError) : await once();
+	return options.read ? await retryRead(ctx, once, isTransientTencentError) : await once();
 }

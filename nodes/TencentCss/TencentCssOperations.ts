@@ -76,7 +76,7 @@ export async function callbackTemplateOperation(
 	operation: string,
 	itemIndex: number,
 ): Promise<IDataObject | IDataObject[]> {
-	const call = (action: string, body: IDataObject) => tencentCssApiRequest.call(ctx, action, body, itemIndex);
+	const call = (action: string, body: IDataObject) => tencentCssApiRequest(ctx, action, body, itemIndex);
 	switch (operation) {
 		case 'create': {
 			const events = ctx.getNodeParameter('events', itemIndex, []) as string[];
@@ -135,7 +135,7 @@ export async function callbackRuleOperation(
 	operation: string,
 	itemIndex: number,
 ): Promise<IDataObject | IDataObject[]> {
-	const call = (action: string, body: IDataObject) => tencentCssApiRequest.call(ctx, action, body, itemIndex);
+	const call = (action: string, body: IDataObject) => tencentCssApiRequest(ctx, action, body, itemIndex);
 	const domainAndApp = (): IDataObject => {
 		const DomainName = String(ctx.getNodeParameter('domainName', itemIndex, '', { extractValue: true }) ?? '').trim();
 		const AppName = (ctx.getNodeParameter('appName', itemIndex, 'live') as string).trim();

@@ -13,7 +13,7 @@ const matches = (filter: string | undefined, ...texts: string[]) =>
 
 export async function searchPushDomains(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const call = async (body: IDataObject) =>
-		await tencentCssApiRequest.call(this, 'DescribeLiveDomains', body, 0, { read: true, tolerate: ['ResourceNotFound.EmptyData'] });
+		await tencentCssApiRequest(this, 'DescribeLiveDomains', body, 0, { read: true, tolerate: ['ResourceNotFound.EmptyData'] });
 	const domains = await listDomains(call, { DomainType: 0, DomainStatus: 1 });
 	return {
 		results: domains
@@ -25,7 +25,7 @@ export async function searchPushDomains(this: ILoadOptionsFunctions, filter?: st
 }
 
 export async function searchTemplates(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const answer = await tencentCssApiRequest.call(this, 'DescribeLiveCallbackTemplates', {}, 0, { read: true });
+	const answer = await tencentCssApiRequest(this, 'DescribeLiveCallbackTemplates', {}, 0, { read: true });
 	const templates = (answer.Templates as IDataObject[] | undefined) ?? [];
 	return {
 		results: templates

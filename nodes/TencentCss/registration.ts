@@ -77,7 +77,7 @@ function wanted(ctx: IHookFunctions): CssWant {
 }
 
 const api = (ctx: IHookFunctions, action: string, body: IDataObject, tolerate?: string[] | 'all') =>
-	tencentCssApiRequest.call(ctx, action, body, 0, { tolerate });
+	tencentCssApiRequest(ctx, action, body, 0, { tolerate });
 
 async function ruleFor(ctx: IHookFunctions, domainName: string, appName: string): Promise<IDataObject | undefined> {
 	const rules = ((await api(ctx, 'DescribeLiveCallbackRules', {})).Rules as IDataObject[] | undefined) ?? [];

@@ -38,7 +38,7 @@ function streamRef(ctx: IExecuteFunctions, itemIndex: number): StreamRef {
 
 /** The stream's state, or null when it cannot be read (the write goes ahead anyway, §1.7). */
 async function stateBefore(ctx: IExecuteFunctions, stream: StreamRef, itemIndex: number): Promise<StreamState | null> {
-	const read = await attempt(ctx, async () => await tencentCssApiRequest.call(ctx, 'DescribeLiveStreamState', stream, itemIndex, { read: true }));
+	const read = await attempt(ctx, async () => await tencentCssApiRequest(ctx, 'DescribeLiveStreamState', stream, itemIndex, { read: true }));
 	if (!read.ok) return null;
 	const state = String(read.value.StreamState ?? '');
 	return state === 'active' || state === 'inactive' || state === 'forbid' ? state : null;
@@ -58,7 +58,7 @@ export async function streamOperation(ctx: IExecuteFunctions, operation: string,
 		case 'drop': {
 			const stream = streamRef(ctx, itemIndex);
 			const previousState = await stateBefore(ctx, stream, itemIndex);
-			const answer = await tencentCssApiRequest.call(ctx, 'DropLiveStream', stream, itemIndex);
+			const answer = await tencentCssApiRequest(ctx, 'DropLiveStream', stream, itemIndex);
 			return {
 				...stream,
 				dropped: true,
@@ -75,7 +75,7 @@ export async function streamOperation(ctx: IExecuteFunctions, operation: string,
 			if (resumeTime) body.ResumeTime = resumeTime;
 			if (reason !== '') body.Reason = reason;
 			const previousState = await stateBefore(ctx, stream, itemIndex);
-			const answer = await tencentCssApiRequest.call(ctx, 'ForbidLiveStream', body, itemIndex);
+			const answer = await tencentCssApiRequest(ctx, 'ForbidLiveStream', body, itemIndex);
 			return {
 				...stream,
 				forbidden: true,
@@ -90,7 +90,7 @@ export async function streamOperation(ctx: IExecuteFunctions, operation: string,
 		case 'resume': {
 			const stream = streamRef(ctx, itemIndex);
 			const previousState = await stateBefore(ctx, stream, itemIndex);
-			const answer = await tencentCssApiRequest.call(ctx, 'ResumeLiveStream', stream, itemIndex);
+			const answer = await tencentCssApiRequest(ctx, 'ResumeLiveStream', stream, itemIndex);
 			return {
 				...stream,
 				resumed: true,
@@ -101,7 +101,7 @@ export async function streamOperation(ctx: IExecuteFunctions, operation: string,
 		}
 		case 'getState': {
 			const stream = streamRef(ctx, itemIndex);
-			const answer = await tencentCssApiRequest.call(ctx, 'DescribeLiveStreamState', stream, itemIndex, { read: true });
+			const answer = await tencentCssApiRequest(ctx, 'DescribeLiveStreamState', stream, itemIndex, { read: true });
 			const state = String(answer.StreamState ?? '');
 			return { ...stream, StreamState: state, live: state === 'active', forbidden: state === 'forbid', RequestId: answer.RequestId ?? null };
 		}
@@ -121,7 +121,7 @@ async function onlineStreams(ctx: IExecuteFunctions, itemIndex: number): Promise
 	}
 	const found: IDataObject[] = [];
 	for (let page = 1; page <= MAX_PAGES && found.length < wanted; page++) {
-		const answer = await tencentCssApiRequest.call(ctx, 'DescribeLiveStreamOnlineList', { ...base, PageNum: page, PageSize: ONLINE_PAGE_SIZE }, itemIndex, {
+		const answer = await tencentCssApiRequest(ctx, 'DescribeLiveStreamOnlineList', { ...base, PageNum: page, PageSize: ONLINE_PAGE_SIZE }, itemIndex, {
 			read: true,
 		});
 		const list = (answer.OnlineInfo as IDataObject[] | undefined) ?? [];
@@ -161,6 +161,6 @@ export async function domainOperation(ctx: IExecuteFunctions, operation: string,
 	if (status !== undefined) query.DomainStatus = status;
 	if (typeof filters.domainPrefix === 'string' && filters.domainPrefix.trim() !== '') query.DomainPrefix = filters.domainPrefix.trim();
 	const call = async (body: IDataObject) =>
-		await tencentCssApiRequest.call(ctx, 'DescribeLiveDomains', body, itemIndex, { read: true, tolerate: ['ResourceNotFound.EmptyData'] });
+		await tencentCssApiRequest(ctx, 'DescribeLiveDomains', body, itemIndex, { read: true, tolerate: ['ResourceNotFound.EmptyData'] });
 	return await listDomains(call, query, wantedCount(ctx, itemIndex));
 }

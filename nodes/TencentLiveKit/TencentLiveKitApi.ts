@@ -55,14 +55,14 @@ export function liveRestHint(code: string): string | undefined {
 }
 
 export async function liveRestRequest(
-	this: LiveRestContext,
+	ctx: LiveRestContext,
 	path: string,
 	body: IDataObject,
 	itemIndex: number,
 	options: { tolerate?: number[]; read?: boolean } = {},
 ): Promise<IDataObject> {
 	const once = async (): Promise<IDataObject> => {
-		const answer = (await this.helpers.httpRequestWithAuthentication.call(this, 'tencentLiveKitApi', {
+		const answer = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'tencentLiveKitApi', {
 			method: 'POST',
 			url: `/v4/${path}`,
 			body,
@@ -72,20 +72,20 @@ export async function liveRestRequest(
 		if (options.tolerate?.includes(code)) return answer;
 		if (answer?.ActionStatus !== 'OK' || code !== 0) {
 			const shown = String(answer?.ErrorCode ?? 'unknown');
-			throw providerError(this, 'Tencent TUILiveKit', shown, String(answer?.ErrorInfo ?? ''), answer ?? {}, itemIndex, undefined, liveRestHint(shown));
+			throw providerError(ctx, 'Tencent TUILiveKit', shown, String(answer?.ErrorInfo ?? ''), answer ?? {}, itemIndex, undefined, liveRestHint(shown));
 		}
 		return answer;
 	};
-	return options.read ? await retryRead(this, once, isTransientLiveError) : await once();
+	return options.read ? await retryRead(ctx, once, isTransientLiveError) : await once();
 }
 
 /** `v4/live_config/*`, the callback configuration (docs/protocols/tencent-livekit.md, Register Automatically). */
 export async function liveConfigRequest(
-	this: LiveRestContext,
+	ctx: LiveRestContext,
 	command: string,
 	body: IDataObject,
 	itemIndex: number,
 	tolerate: number[] = [],
 ): Promise<IDataObject> {
-	return await liveRestRequest.call(this, `live_config/${command}`, body, itemIndex, { tolerate });
+	return await liveRestRequest(ctx, `live_config/${command}`, body, itemIndex, { tolerate });
 }

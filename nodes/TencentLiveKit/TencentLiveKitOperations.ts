@@ -23,7 +23,7 @@ function configBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 }
 
 export async function callbackConfigOperation(ctx: IExecuteFunctions, operation: string, itemIndex: number): Promise<IDataObject> {
-	const call = (command: string, body: IDataObject) => liveConfigRequest.call(ctx, command, body, itemIndex);
+	const call = (command: string, body: IDataObject) => liveConfigRequest(ctx, command, body, itemIndex);
 	switch (operation) {
 		case 'set':
 		case 'update': {
@@ -44,7 +44,7 @@ export async function callbackConfigOperation(ctx: IExecuteFunctions, operation:
 }
 
 export async function callbackTokenOperation(ctx: IExecuteFunctions, operation: string, itemIndex: number): Promise<IDataObject> {
-	const call = (command: string, body: IDataObject) => liveConfigRequest.call(ctx, command, body, itemIndex);
+	const call = (command: string, body: IDataObject) => liveConfigRequest(ctx, command, body, itemIndex);
 	switch (operation) {
 		case 'set': {
 			const token = String(ctx.getNodeParameter('token', itemIndex, ''));

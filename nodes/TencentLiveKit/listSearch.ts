@@ -8,7 +8,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 import { liveRestRequest } from './TencentLiveKitApi';
 
 export async function searchRooms(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	const answer = await liveRestRequest.call(this, 'live_engine_http_srv/get_room_list', { Next: paginationToken ?? '', Count: 20 }, 0, { read: true });
+	const answer = await liveRestRequest(this, 'live_engine_http_srv/get_room_list', { Next: paginationToken ?? '', Count: 20 }, 0, { read: true });
 	const out = (answer.Response as IDataObject | undefined) ?? {};
 	const wanted = (filter ?? '').trim().toLowerCase();
 	const rooms = ((out.RoomList as IDataObject[] | undefined) ?? []).filter(

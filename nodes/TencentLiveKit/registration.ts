@@ -64,7 +64,7 @@ export function commandsFor(events: string[]): string[] {
 }
 
 const call = (ctx: IHookFunctions, command: string, body: IDataObject = {}, tolerate: number[] = []) =>
-	liveConfigRequest.call(ctx, command, body, 0, tolerate);
+	liveConfigRequest(ctx, command, body, 0, tolerate);
 
 async function currentConfig(ctx: IHookFunctions): Promise<IDataObject | null> {
 	const answer = await call(ctx, 'get_callback', {}, [NO_CALLBACK]);

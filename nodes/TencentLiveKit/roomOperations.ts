@@ -25,7 +25,7 @@ function roomIdOf(ctx: IExecuteFunctions, itemIndex: number): string {
 
 function call(ctx: IExecuteFunctions, itemIndex: number) {
 	return async (path: string, body: IDataObject, options: { tolerate?: number[]; read?: boolean } = {}) =>
-		await liveRestRequest.call(ctx, path, body, itemIndex, options);
+		await liveRestRequest(ctx, path, body, itemIndex, options);
 }
 
 function seconds(ctx: IExecuteFunctions, name: string, label: string, itemIndex: number): number {
