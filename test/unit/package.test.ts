@@ -72,7 +72,7 @@ describe('the shipped example workflows', () => {
 				if (owner !== 'n8n-nodes-livestream-callbacks') continue;
 				const loaded = loader.nodeTypes[type];
 				expect(loaded).toBeDefined();
-				const version = loaded.type.description.version;
+				const version = (loaded.type.description as { version: number | number[] }).version;
 				expect(Array.isArray(version) ? version : [version]).toContain(node.typeVersion);
 				checked++;
 			}
