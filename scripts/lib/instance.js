@@ -107,6 +107,26 @@ async function waitForWebhook(url, { timeoutMs = 30000 } = {}) {
 }
 
 /**
+ * In queue mode the webhook process reads a workflow's static data from the database, where main
+ * saves it only after the trigger's registration has finished: until then a callback to a URL
+ * whose secret lives there (Sigma's `?token=`) is refused. Waits until the saved static data holds
+ * `needle`. (docs/scaling-out.md, "Sigma right after publishing")
+ */
+async function waitForStaticData(api, workflowId, needle, { timeoutMs = 30000 } = {}) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const workflow = await api.getWorkflow(workflowId);
+		if (!('staticData' in workflow)) return; // an API that does not show it: nothing to wait for
+		if (JSON.stringify(workflow.staticData || {}).includes(needle)) return;
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	throw new Error(`workflow ${workflowId}: its static data still lacks the registration ${timeoutMs / 1000} s after publishing`);
+}
+
+/** The secret a registered URL carries (Sigma's ?token=), or null. */
+const urlToken = (url) => new URL(url).searchParams.get('token');
+
+/**
  * Imports (or, with `reuse`, finds by name) and publishes each provider's example workflow.
  * `credentialData` overrides the dev credential per provider id (e.g. a fake API's URL);
  * `resolveUrl(provider, productionUrl)` gives the URL the provider would call.
@@ -127,9 +147,10 @@ async function importExamples(api, providers, { baseUrl, reuse = false, credenti
 		await waitForWebhook(production);
 		// The URL the provider calls: the production URL, or what the node registered (Sigma: + ?token=).
 		const url = resolveUrl ? await resolveUrl(provider, production) : production;
+		if (urlToken(url)) await waitForStaticData(api, workflow.id, urlToken(url));
 		out.push({ provider, workflowId: workflow.id, name: workflow.name, url, productionUrl: production, created });
 	}
 	return out;
 }
 
-module.exports = { bootInstance, exampleWorkflow, ensureCredential, importExamples, productionUrl, waitForWebhook };
+module.exports = { bootInstance, exampleWorkflow, ensureCredential, importExamples, productionUrl, waitForWebhook, waitForStaticData, urlToken };

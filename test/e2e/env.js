@@ -30,10 +30,17 @@ const live = { handle: null, tmp: null, fakes: null, cluster: null, extra: new S
 function emergencyCleanup() {
 	if (live.handle && !live.handle.stopped) live.handle.killNow();
 	killQueueCluster(live.cluster);
-	if (live.cluster?.postgres?.dataDir) fs.rmSync(live.cluster.postgres.dataDir, { recursive: true, force: true });
 	for (const h of live.extra) if (!h.stopped) h.killNow();
 	// (the fakes are servers inside this process: they end with it)
-	if (live.tmp) fs.rmSync(live.tmp, { recursive: true, force: true });
+	// Killed servers may still be writing: retry the removal briefly, never throw from 'exit'.
+	for (const dir of [live.cluster?.postgres?.dataDir, live.tmp]) {
+		if (!dir) continue;
+		try {
+			fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+		} catch {
+			// left for the OS's temporary-file cleanup
+		}
+	}
 }
 process.on('exit', emergencyCleanup);
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {

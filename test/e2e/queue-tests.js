@@ -14,7 +14,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { test } = require('node:test');
 
-const { bootInstance, ensureCredential, exampleWorkflow, importExamples, productionUrl, waitForWebhook } = require('../../scripts/lib/instance');
+const { bootInstance, ensureCredential, exampleWorkflow, importExamples, productionUrl, urlToken, waitForStaticData, waitForWebhook } = require('../../scripts/lib/instance');
 const { devCredentialData } = require('../../scripts/lib/providers');
 const { freePort, signalGroup } = require('../../scripts/lib/n8n');
 const { rssMiB } = require('../../scripts/lib/queue');
@@ -92,7 +92,9 @@ function registerQueueTests({ env: getEnv, report, log }) {
 			await env.api.publish(created.id);
 			const production = productionUrl(env.baseUrl, p, created);
 			await waitForWebhook(production);
-			setB.push({ provider: p, url: await env.resolveUrl(p, production), workflowId: created.id, label: 'finished' });
+			const url = await env.resolveUrl(p, production);
+			if (urlToken(url)) await waitForStaticData(env.api, created.id, urlToken(url));
+			setB.push({ provider: p, url, workflowId: created.id, label: 'finished' });
 		}
 		assert.equal(setB.length, 3);
 		// One callback each: answered 200 with an empty body once the run has finished.
