@@ -15,10 +15,12 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { attempt } from '../core/attempt';
 import { safeEqual } from '../core/digest';
+import type { Registrar } from '../core/registration';
 import { newUrlToken } from '../core/signatures';
 import { providerEventsFor } from './events';
 import { booleanParameter } from './provider';
 import { forgetRegistration, readRegistration, writeRegistration } from './state';
+import type { StoredRegistration } from './state';
 import { isNotFound } from './transport';
 import { callbackUri, tokenHash, tokenInUri, uriBase } from './verify';
 import {
@@ -79,28 +81,26 @@ async function deleteEach(ctx: IHookFunctions, webhooks: readonly SigmaWebhook[]
 	}
 }
 
-export async function checkExists(this: IHookFunctions): Promise<boolean> {
-	if (!registersWebhook(this)) return true;
-	const stored = readRegistration(this.getWorkflowStaticData('node'));
-	// A first-release layout (plain-text token) is rewritten by create().
-	if (stored.legacy || stored.webhookId === null || stored.tokenHash === null) return false;
-	const ours = await ourWebhooks(this, nodeUrl(this));
-	if (ours.length !== 1) return false;
-	const [webhook] = ours;
-	return (
-		webhook.id === stored.webhookId &&
-		carriesToken(webhook, stored.tokenHash) &&
-		sameEvents(webhook.event, wantedEvents(this))
-	);
+interface SigmaWant {
+	/** This node's webhook URL (production or test), without the token. */
+	url: string;
+	/** `["all"]` or a sorted list of provider events. */
+	events: string[];
 }
 
-export async function create(this: IHookFunctions): Promise<boolean> {
-	if (!registersWebhook(this)) return true;
-	const data = this.getWorkflowStaticData('node');
-	const stored = readRegistration(data);
-	const url = nodeUrl(this);
-	const events = wantedEvents(this);
-	const ours = await ourWebhooks(this, url);
+async function isCurrent(ctx: IHookFunctions, stored: StoredRegistration, want: SigmaWant): Promise<boolean> {
+	// A first-release layout (plain-text token) is rewritten by create().
+	if (stored.legacy || stored.webhookId === null || stored.tokenHash === null) return false;
+	const ours = await ourWebhooks(ctx, want.url);
+	if (ours.length !== 1) return false;
+	const [webhook] = ours;
+	return webhook.id === stored.webhookId && carriesToken(webhook, stored.tokenHash) && sameEvents(webhook.event, want.events);
+}
+
+async function create(ctx: IHookFunctions, want: SigmaWant, previous?: StoredRegistration): Promise<StoredRegistration> {
+	const stored = previous ?? readRegistration({});
+	const { url, events } = want;
+	const ours = await ourWebhooks(ctx, url);
 
 	const keeper =
 		ours.find((w) => w.id === stored.webhookId) ??
@@ -109,13 +109,13 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 		ours[0];
 	const extras = ours.filter((w) => w !== keeper);
 	if (extras.length > 0) {
-		await deleteEach(this, extras);
-		const left = await ourWebhooks(this, url);
+		await deleteEach(ctx, extras);
+		const left = await ourWebhooks(ctx, url);
 		for (const w of extras) {
 			if (left.some((l) => l.id === w.id)) {
-				log(this, 'warn', `Sigma still lists the duplicate webhook ${w.id} for ${url} after the delete call`);
+				log(ctx, 'warn', `Sigma still lists the duplicate webhook ${w.id} for ${url} after the delete call`);
 			} else {
-				log(this, 'info', `Removed a duplicate Sigma webhook ${w.id} for ${url}`);
+				log(ctx, 'info', `Removed a duplicate Sigma webhook ${w.id} for ${url}`);
 			}
 		}
 	}
@@ -125,52 +125,65 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	let webhook: SigmaWebhook | null = null;
 	if (keeper && token !== null && sameEvents(keeper.event, events)) {
 		webhook = keeper;
-		if (keeper.id !== stored.webhookId) log(this, 'info', `Adopted the Sigma webhook ${keeper.id} already registered for ${url}`);
+		if (keeper.id !== stored.webhookId) log(ctx, 'info', `Adopted the Sigma webhook ${keeper.id} already registered for ${url}`);
 	} else if (keeper) {
 		token ??= newUrlToken();
 		const uri = callbackUri(url, token);
-		const updated = await attempt(this, async () => await updateWebhook.call(this, keeper.id, uri, events));
+		const updated = await attempt(ctx, async () => await updateWebhook.call(ctx, keeper.id, uri, events));
 		if (updated.ok) webhook = updated.value;
-		else if (isNotFound(updated.error)) log(this, 'warn', `Sigma webhook ${keeper.id} is gone; registering the URL again`);
+		else if (isNotFound(updated.error)) log(ctx, 'warn', `Sigma webhook ${keeper.id} is gone; registering the URL again`);
 		else throw updated.error;
 	}
 	if (webhook === null) {
 		token ??= newUrlToken();
-		webhook = await createWebhook.call(this, callbackUri(url, token), events);
+		webhook = await createWebhook.call(ctx, callbackUri(url, token), events);
 	}
 	if (webhook.id === '' || token === null) {
-		throw new NodeOperationError(this.getNode(), 'Sigma answered the webhook creation without an id', {
+		throw new NodeOperationError(ctx.getNode(), 'Sigma answered the webhook creation without an id', {
 			description: 'The webhook may exist without the node knowing it: check GET /v1/webhook',
 		});
 	}
-	writeRegistration(data, { webhookId: webhook.id, tokenHash: tokenHash(token), events });
-	return true;
+	return { webhookId: webhook.id, tokenHash: tokenHash(token), events, legacy: false };
 }
 
-export async function remove(this: IHookFunctions): Promise<boolean> {
-	if (!registersWebhook(this)) return true;
-	const data = this.getWorkflowStaticData('node');
-	const stored = readRegistration(data);
-	const url = nodeUrl(this);
-	const ours = await ourWebhooks(this, url);
+async function remove(ctx: IHookFunctions, stored: StoredRegistration): Promise<void | false> {
+	const url = nodeUrl(ctx);
+	const ours = await ourWebhooks(ctx, url);
 	if (stored.webhookId !== null && !ours.some((w) => w.id === stored.webhookId)) {
-		log(this, 'info', `Sigma webhook ${stored.webhookId} was already gone`);
+		log(ctx, 'info', `Sigma webhook ${stored.webhookId} was already gone`);
 	}
-	if (ours.length > 0) {
-		await deleteEach(this, ours);
-		const left = await ourWebhooks(this, url);
-		if (left.length > 0) {
-			const ids = left.map((w) => w.id).join(', ');
-			log(
-				this,
-				'error',
-				`Sigma still lists webhook ${ids} for ${url} after the documented delete (GET /v1/webhook/{id}?event=…). ` +
-					'The node keeps its registration, so the next publish adopts it and the next unpublish tries again; ' +
-					'delete it in Sigma to stop its callbacks',
-			);
-			return false;
-		}
-	}
-	forgetRegistration(data);
-	return true;
+	if (ours.length === 0) return;
+	await deleteEach(ctx, ours);
+	const left = await ourWebhooks(ctx, url);
+	if (left.length === 0) return;
+	const ids = left.map((w) => w.id).join(', ');
+	log(
+		ctx,
+		'error',
+		`Sigma still lists webhook ${ids} for ${url} after the documented delete (GET /v1/webhook/{id}?event=…). ` +
+			'The node keeps its registration, so the next publish adopts it and the next unpublish tries again; ' +
+			'delete it in Sigma to stop its callbacks',
+	);
+	return false;
 }
+
+export const sigmaRegistrar: Registrar<SigmaWant, StoredRegistration> = {
+	enabled: registersWebhook,
+	// n8n calls the hooks for the test URL during "Listen for test event": Sigma is told at once.
+	activeInTestMode: true,
+	// state.ts's layout (first-release keys included). `read` always answers, with nulls when
+	// nothing is stored, so `delete` also removes this URL's webhooks after static data was lost.
+	storage: {
+		read: (ctx) => readRegistration(ctx.getWorkflowStaticData('node')),
+		write: (ctx, stored) => writeRegistration(ctx.getWorkflowStaticData('node'), stored),
+		clear: (ctx) => forgetRegistration(ctx.getWorkflowStaticData('node')),
+	},
+	want: (ctx) => ({ url: nodeUrl(ctx), events: wantedEvents(ctx) }),
+	isCurrent,
+	// create() adopts this URL's webhooks (and the token they carry) instead of replacing them.
+	updatesInPlace: true,
+	conflicts: async () => [],
+	refusal: () => 'Sigma holds any number of webhooks: nothing is in the way',
+	create,
+	remove,
+};
