@@ -38,23 +38,16 @@ export function registrationParameters(providerNote: string): INodeProperties[] 
 	];
 }
 
-export type RegistrationMode = 'off' | 'test' | 'production';
-
-/** `off` when the option is not set; `test` for "Listen for test event" (nothing is changed then). */
-export function registrationMode(ctx: IHookFunctions): RegistrationMode {
-	if (ctx.getNodeParameter('registerAutomatically', false) !== true) return 'off';
-	return testOrProduction(ctx);
-}
-
-/** The mode of a hook call whose registration is on: `test` for "Listen for test event". */
-function testOrProduction(ctx: IHookFunctions): RegistrationMode {
-	if (ctx.getMode() === 'manual' || ctx.getActivationMode() === 'manual') {
-		ctx.logger.info(
-			`${ctx.getNode().name}: "Register Automatically" leaves the provider configuration unchanged while listening for test events; publish the workflow to register its production URL`,
-		);
-		return 'test';
-	}
-	return 'production';
+/**
+ * True for "Listen for test event". Unless its registrar is active in test mode, the lifecycle then
+ * changes nothing, and says so in the log.
+ */
+function leavesTestModeAlone(ctx: IHookFunctions): boolean {
+	if (ctx.getMode() !== 'manual' && ctx.getActivationMode() !== 'manual') return false;
+	ctx.logger.info(
+		`${ctx.getNode().name}: "Register Automatically" leaves the provider configuration unchanged while listening for test events; publish the workflow to register its production URL`,
+	);
+	return true;
 }
 
 export function storedRegistration<T extends IDataObject>(ctx: IHookFunctions): T | undefined {
@@ -144,9 +137,11 @@ export interface Registrar<Want, Stored extends IDataObject> {
 
 /** Whether the lifecycle acts in this hook call (see `enabled` and `activeInTestMode`). */
 function acts<W, S extends IDataObject>(ctx: IHookFunctions, registrar: Registrar<W, S>): boolean {
-	if (!registrar.enabled) return registrationMode(ctx) === 'production';
-	if (!registrar.enabled(ctx)) return false;
-	return registrar.activeInTestMode === true || testOrProduction(ctx) === 'production';
+	const on = registrar.enabled
+		? registrar.enabled(ctx)
+		: ctx.getNodeParameter('registerAutomatically', false) === true;
+	if (!on) return false;
+	return registrar.activeInTestMode === true || !leavesTestModeAlone(ctx);
 }
 
 const storageOf = <W, S extends IDataObject>(registrar: Registrar<W, S>): RegistrationStorage<S> =>
