@@ -11,9 +11,10 @@ import { acknowledgeOption, acknowledgeWebhookFields } from '../core/acknowledge
 import { filtersParameter } from '../core/filters';
 import { EVENTS_SUBTITLE, eventsParameter } from '../core/parameters';
 import { receiveCallback } from '../core/receive';
+import { registrationCreate, registrationDelete, registrationExists } from '../core/registration';
 import { SIGMA_LIVE_EVENTS } from './events';
 import { sigmaLiveProvider } from './provider';
-import { checkExists, create, remove } from './registration';
+import { sigmaRegistrar } from './registration';
 
 export class SigmaLiveTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -100,14 +101,16 @@ export class SigmaLiveTrigger implements INodeType {
 
 	webhookMethods = {
 		default: {
+			// With "Register Webhook Automatically" (on by default) these keep one Sigma webhook for this
+			// node's URL, the test URL included (registration.ts).
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return await checkExists(this);
+				return await registrationExists(this, sigmaRegistrar);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				return await create(this);
+				return await registrationCreate(this, sigmaRegistrar);
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				return await remove(this);
+				return await registrationDelete(this, sigmaRegistrar);
 			},
 		},
 	};

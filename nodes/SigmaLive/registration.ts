@@ -15,10 +15,12 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { attempt } from '../core/attempt';
 import { safeEqual } from '../core/digest';
+import type { Registrar } from '../core/registration';
 import { newUrlToken } from '../core/signatures';
 import { providerEventsFor } from './events';
 import { booleanParameter } from './provider';
 import { forgetRegistration, readRegistration, writeRegistration } from './state';
+import type { StoredRegistration } from './state';
 import { isNotFound } from './transport';
 import { callbackUri, tokenHash, tokenInUri, uriBase } from './verify';
 import {
@@ -79,27 +81,25 @@ async function deleteEach(ctx: IHookFunctions, webhooks: readonly SigmaWebhook[]
 	}
 }
 
-export async function checkExists(ctx: IHookFunctions): Promise<boolean> {
-	if (!registersWebhook(ctx)) return true;
-	const stored = readRegistration(ctx.getWorkflowStaticData('node'));
-	// A first-release layout (plain-text token) is rewritten by create().
-	if (stored.legacy || stored.webhookId === null || stored.tokenHash === null) return false;
-	const ours = await ourWebhooks(ctx, nodeUrl(ctx));
-	if (ours.length !== 1) return false;
-	const [webhook] = ours;
-	return (
-		webhook.id === stored.webhookId &&
-		carriesToken(webhook, stored.tokenHash) &&
-		sameEvents(webhook.event, wantedEvents(ctx))
-	);
+interface SigmaWant {
+	/** This node's webhook URL (production or test), without the token. */
+	url: string;
+	/** `["all"]` or a sorted list of provider events. */
+	events: string[];
 }
 
-export async function create(ctx: IHookFunctions): Promise<boolean> {
-	if (!registersWebhook(ctx)) return true;
-	const data = ctx.getWorkflowStaticData('node');
-	const stored = readRegistration(data);
-	const url = nodeUrl(ctx);
-	const events = wantedEvents(ctx);
+async function isCurrent(ctx: IHookFunctions, stored: StoredRegistration, want: SigmaWant): Promise<boolean> {
+	// A first-release layout (plain-text token) is rewritten by create().
+	if (stored.legacy || stored.webhookId === null || stored.tokenHash === null) return false;
+	const ours = await ourWebhooks(ctx, want.url);
+	if (ours.length !== 1) return false;
+	const [webhook] = ours;
+	return webhook.id === stored.webhookId && carriesToken(webhook, stored.tokenHash) && sameEvents(webhook.event, want.events);
+}
+
+async function create(ctx: IHookFunctions, want: SigmaWant, previous?: StoredRegistration): Promise<StoredRegistration> {
+	const stored = previous ?? readRegistration({});
+	const { url, events } = want;
 	const ours = await ourWebhooks(ctx, url);
 
 	const keeper =
@@ -143,34 +143,47 @@ export async function create(ctx: IHookFunctions): Promise<boolean> {
 			description: 'The webhook may exist without the node knowing it: check GET /v1/webhook',
 		});
 	}
-	writeRegistration(data, { webhookId: webhook.id, tokenHash: tokenHash(token), events });
-	return true;
+	return { webhookId: webhook.id, tokenHash: tokenHash(token), events, legacy: false };
 }
 
-export async function remove(ctx: IHookFunctions): Promise<boolean> {
-	if (!registersWebhook(ctx)) return true;
-	const data = ctx.getWorkflowStaticData('node');
-	const stored = readRegistration(data);
+async function remove(ctx: IHookFunctions, stored: StoredRegistration): Promise<void | false> {
 	const url = nodeUrl(ctx);
 	const ours = await ourWebhooks(ctx, url);
 	if (stored.webhookId !== null && !ours.some((w) => w.id === stored.webhookId)) {
 		log(ctx, 'info', `Sigma webhook ${stored.webhookId} was already gone`);
 	}
-	if (ours.length > 0) {
-		await deleteEach(ctx, ours);
-		const left = await ourWebhooks(ctx, url);
-		if (left.length > 0) {
-			const ids = left.map((w) => w.id).join(', ');
-			log(
-				ctx,
-				'error',
-				`Sigma still lists webhook ${ids} for ${url} after the documented delete (GET /v1/webhook/{id}?event=…). ` +
-					'The node keeps its registration, so the next publish adopts it and the next unpublish tries again; ' +
-					'delete it in Sigma to stop its callbacks',
-			);
-			return false;
-		}
-	}
-	forgetRegistration(data);
-	return true;
+	if (ours.length === 0) return;
+	await deleteEach(ctx, ours);
+	const left = await ourWebhooks(ctx, url);
+	if (left.length === 0) return;
+	const ids = left.map((w) => w.id).join(', ');
+	log(
+		ctx,
+		'error',
+		`Sigma still lists webhook ${ids} for ${url} after the documented delete (GET /v1/webhook/{id}?event=…). ` +
+			'The node keeps its registration, so the next publish adopts it and the next unpublish tries again; ' +
+			'delete it in Sigma to stop its callbacks',
+	);
+	return false;
 }
+
+export const sigmaRegistrar: Registrar<SigmaWant, StoredRegistration> = {
+	enabled: registersWebhook,
+	// n8n calls the hooks for the test URL during "Listen for test event": Sigma is told at once.
+	activeInTestMode: true,
+	// state.ts's layout (first-release keys included). `read` always answers, with nulls when
+	// nothing is stored, so `delete` also removes this URL's webhooks after static data was lost.
+	storage: {
+		read: (ctx) => readRegistration(ctx.getWorkflowStaticData('node')),
+		write: (ctx, stored) => writeRegistration(ctx.getWorkflowStaticData('node'), stored),
+		clear: (ctx) => forgetRegistration(ctx.getWorkflowStaticData('node')),
+	},
+	want: (ctx) => ({ url: nodeUrl(ctx), events: wantedEvents(ctx) }),
+	isCurrent,
+	// create() adopts this URL's webhooks (and the token they carry) instead of replacing them.
+	updatesInPlace: true,
+	conflicts: async () => [],
+	refusal: () => 'Sigma holds any number of webhooks: nothing is in the way',
+	create,
+	remove,
+};

@@ -24,7 +24,7 @@ const LEGACY_KEYS = ['urlToken', 'webhookUri'] as const;
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
-export interface StoredRegistration {
+export interface StoredRegistration extends IDataObject {
 	webhookId: string | null;
 	/** SHA-256 (hex) of the token the registered URL carries, or null when none is known. */
 	tokenHash: string | null;
@@ -53,16 +53,21 @@ export function readRegistration(data: IDataObject): StoredRegistration {
 	};
 }
 
-/** Writes the registration in the current layout, dropping the first-release keys. */
+/**
+ * Writes the registration in the current layout, dropping the first-release keys. A null field
+ * (nothing known) leaves its key absent, which reads back as null.
+ */
 export function writeRegistration(
 	data: IDataObject,
-	registration: { webhookId: string; tokenHash: string; events: string[] },
+	registration: Pick<StoredRegistration, 'webhookId' | 'tokenHash' | 'events'>,
 ): void {
 	for (const key of LEGACY_KEYS) delete data[key];
 	const state = data as RegistrationState;
-	state.webhookId = registration.webhookId;
-	state.urlTokenHash = registration.tokenHash;
-	state.webhookEvents = registration.events;
+	const values = { webhookId: registration.webhookId, urlTokenHash: registration.tokenHash, webhookEvents: registration.events };
+	for (const [key, value] of Object.entries(values)) {
+		if (value === null) delete state[key];
+		else state[key] = value;
+	}
 }
 
 /** Forgets the registration (both layouts). */
