@@ -15,7 +15,7 @@ describe('the package as n8n loads it', () => {
 		expect(pkg.name).toBe('n8n-nodes-livestream-callbacks');
 		expect(pkg.keywords).toContain('n8n-community-node-package');
 		expect(pkg.license).toBe('MIT');
-		expect(pkg.files).toEqual(['dist', 'examples']);
+		expect(pkg.files).toEqual(['dist', 'examples', 'CHANGELOG.md']);
 		expect(pkg.dependencies ?? {}).toEqual({});
 		expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
 		expect(pkg.n8n.n8nNodesApiVersion).toBe(1);

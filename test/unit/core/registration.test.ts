@@ -43,6 +43,7 @@ class FakeProvider {
 			remove: async (_ctx, stored) => {
 				if (this.keepsRemoved) return false;
 				this.hooks.delete(stored.id);
+				return true;
 			},
 			...extra,
 		};
