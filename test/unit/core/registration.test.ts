@@ -41,9 +41,8 @@ class FakeProvider {
 				return { id, url: want.url };
 			},
 			remove: async (_ctx, stored) => {
-				if (this.keepsRemoved) return false;
-				this.hooks.delete(stored.id);
-				return true;
+				if (!this.keepsRemoved) this.hooks.delete(stored.id);
+				return this.keepsRemoved ? false : undefined;
 			},
 			...extra,
 		};
