@@ -1,12 +1,14 @@
 'use strict';
 /**
  * The one table the tooling (sender, dev, end-to-end suite) knows providers from. Adding a provider
- * is one entry here plus its fixture (`test/fixtures/<id>.json`), its example workflow
- * (`examples/<id>.json`) and, in the package, a simulator module exporting
+ * is one entry here plus its example workflow (`examples/<id>.json`) and, in the package, a samples
+ * module (`nodes/<P>/samples.ts` exporting `SAMPLE_EVENTS`, the documented payloads the Livestream
+ * Test Callback node also sends) and a simulator module exporting
  * `buildCallbackRequest(payload, secrets | null, nowSec, options?)`.
  *
- * A provider is *available* when its compiled simulator module and its fixture exist, so the tooling
- * picks up each trigger as soon as it is built.
+ * A provider is *available* when its compiled simulator and samples modules exist, so the tooling
+ * picks up each trigger as soon as it is built. The events come from the compiled samples (the one
+ * source); `test/fixtures/<id>.json` is a generated copy for the unit tests (`npm run docs:samples`).
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -26,6 +28,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
  * @property {string} node            node name (type = `<package>.<node>`)
  * @property {string} triggerName     the trigger node's default name in workflows
  * @property {string} simulator       compiled simulator module (`buildCallbackRequest`: what the provider sends), relative to the repo
+ *   (the compiled samples module, `samples.js`, sits beside it)
  * @property {{ type: string, name: string, fields: CredentialField[] }} credential
  * @property {object} success         the body the provider must get back with 200
  * @property {string} webhookId       fixed webhookId of the example workflow (stable dev URL)
@@ -120,11 +123,14 @@ const examplePath = (p) => path.join(ROOT, 'examples', `${p.id}.json`);
 
 /** The compiled module exporting `buildCallbackRequest`. */
 
+/** The compiled module exporting `SAMPLE_EVENTS` (beside the simulator). */
+const samplesPath = (p) => path.join(ROOT, path.dirname(p.simulator), 'samples.js');
+
 function isAvailable(p) {
-	return fs.existsSync(path.join(ROOT, p.simulator)) && fs.existsSync(fixturePath(p));
+	return fs.existsSync(path.join(ROOT, p.simulator)) && fs.existsSync(samplesPath(p));
 }
 
-/** Providers whose trigger is built (dist/) and has fixtures. */
+/** Providers whose trigger and samples are built (dist/). */
 function availableProviders() {
 	return PROVIDERS.filter(isAvailable);
 }
@@ -135,10 +141,11 @@ function getProvider(id) {
 	return p;
 }
 
-/** `{ eventKey: payload }` from the shared fixture file (`#…` marks a variant of one event). */
+/** `{ eventKey: payload }` from the compiled samples (`#…` marks a variant of one event): fresh copies. */
 function loadEvents(p) {
-	const fixture = JSON.parse(fs.readFileSync(fixturePath(p), 'utf8'));
-	return fixture.events || fixture;
+	const file = samplesPath(p);
+	if (!fs.existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: run \`npm run build\` first`);
+	return JSON.parse(JSON.stringify(require(file).SAMPLE_EVENTS));
 }
 
 /** The normalized event a fixture key stands for (`recording.failed#record_error` → `recording.failed`). */
