@@ -341,6 +341,10 @@ function printProfiles(dir, pid, rows, results) {
 		// The last round's window of this row.
 		const [fromUs, toUs] = windows[windows.length - 1];
 		const summary = cpuprofile.summarize(loaded, { fromUs, toUs, top: 12 });
+		const own = require('../package.json').name;
+		summary.ownPackage = own;
+		summary.ownSelf = summary.selfOf(own);
+		summary.ownOnStack = summary.onStack(own);
 		out[row.id] = summary;
 		log('');
 		for (const line of cpuprofile.format(summary, { title: `${row.id}: ` })) log(line);
