@@ -22,6 +22,7 @@
  *   BENCH_N8N_ENV='K=V K2=V2'   extra n8n environment (e.g. N8N_EXPRESSION_ENGINE_POOL_SIZE=2)
  *   BENCH_N8N_PROFILE=1         run n8n with --cpu-prof and print each row's top frames
  *   BENCH_N8N_OUT=file.json     also write the results as JSON
+ *   BENCH_N8N_EXTRA_BYTES=480   add a bare Webhook row whose bodies are that much larger
  *   LIVESTREAM_N8N_VERSION=x    another n8n than the pin (scripts/lib/n8n.js)
  */
 const crypto = require('node:crypto');
@@ -247,7 +248,7 @@ async function main() {
 	if (checked) {
 		log(`expressions in ${checked.label} Trigger parameters: ${expressionProblems.length === 0 ? 'resolved by n8n as expected' : expressionProblems.join('; ')}`);
 	}
-	let rows = await createRows(api, baseUrl, providers, { log });
+	let rows = await createRows(api, baseUrl, providers, { log, extraBytes: Math.max(0, Math.min(1e6, Number(env.BENCH_N8N_EXTRA_BYTES || 0))) });
 	const onlyRows = list(env.BENCH_N8N_ROWS);
 	if (onlyRows.length > 0) rows = rows.filter((r) => r.id === 'webhook' || onlyRows.includes(r.id));
 	const baseline = new Map();
@@ -341,6 +342,10 @@ function printProfiles(dir, pid, rows, results) {
 		// The last round's window of this row.
 		const [fromUs, toUs] = windows[windows.length - 1];
 		const summary = cpuprofile.summarize(loaded, { fromUs, toUs, top: 12 });
+		const own = require('../package.json').name;
+		summary.ownPackage = own;
+		summary.ownSelf = summary.selfOf(own);
+		summary.ownOnStack = summary.onStack(own);
 		out[row.id] = summary;
 		log('');
 		for (const line of cpuprofile.format(summary, { title: `${row.id}: ` })) log(line);

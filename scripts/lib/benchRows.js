@@ -86,7 +86,7 @@ function events(provider) {
  * Creates and publishes every row's workflow.
  * @returns {Promise<Array<{ id: string, label: string, group: string, workflowId: string | null, prepare: (n: number) => { url: string, requests: object[] }, status: number, executes: boolean }>>}
  */
-async function createRows(api, baseUrl, providers, { log = console.log } = {}) {
+async function createRows(api, baseUrl, providers, { log = console.log, extraBytes = 0 } = {}) {
 	const rows = [];
 	const publish = async (wf, path) => {
 		const created = await api.createWorkflow(wf);
@@ -138,7 +138,19 @@ async function createRows(api, baseUrl, providers, { log = console.log } = {}) {
 			{ [HEADER.name]: HEADER.value },
 		],
 	];
-	for (const [id, label, wf, path, headers] of webhookRows) {
+	if (extraBytes > 0) {
+		// The bare Webhook again, each body carrying `extraBytes` more: what a larger stored item costs.
+		const larger = crypto.randomUUID();
+		webhookRows.push([
+			'webhook-larger',
+			`n8n Webhook node alone, body ${extraBytes} bytes larger`,
+			workflow('Bench: Webhook, larger body', [webhookNode(larger)]),
+			larger,
+			{},
+			extraBytes,
+		]);
+	}
+	for (const [id, label, wf, path, headers, padding = 0] of webhookRows) {
 		const { workflowId, url } = await publish(wf, path);
 		rows.push({
 			id,
@@ -151,7 +163,8 @@ async function createRows(api, baseUrl, providers, { log = console.log } = {}) {
 				url,
 				requests: Array.from({ length: n }, () => {
 					const r = cssSigned();
-					return { ...r, headers: { ...r.headers, ...headers } };
+					const body = padding > 0 ? JSON.stringify({ ...JSON.parse(r.body), padding: 'x'.repeat(padding - 14) }) : r.body;
+					return { ...r, body, headers: { ...r.headers, ...headers } };
 				}),
 			}),
 		});

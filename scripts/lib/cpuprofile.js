@@ -59,6 +59,7 @@ function summarize(loaded, { fromUs = -Infinity, toUs = Infinity, top = 15 } = {
 	const self = new Map();
 	const total = new Map();
 	const packages = new Map();
+	const packagesOnStack = new Map();
 	let weight = 0;
 	let idle = 0;
 	for (let i = 0; i < profile.samples.length; i++) {
@@ -76,8 +77,15 @@ function summarize(loaded, { fromUs = -Infinity, toUs = Infinity, top = 15 } = {
 		const pkg = packageOf(leaf.callFrame);
 		packages.set(pkg, (packages.get(pkg) || 0) + dt);
 		const seen = new Set();
+		const seenPackages = new Set();
 		for (let id = leaf.id; id !== undefined; id = parent.get(id)) {
-			const name = frameName(byId.get(id).callFrame);
+			const frame = byId.get(id).callFrame;
+			const onStack = packageOf(frame);
+			if (!seenPackages.has(onStack)) {
+				seenPackages.add(onStack);
+				packagesOnStack.set(onStack, (packagesOnStack.get(onStack) || 0) + dt);
+			}
+			const name = frameName(frame);
 			if (seen.has(name)) continue;
 			seen.add(name);
 			total.set(name, (total.get(name) || 0) + dt);
@@ -98,6 +106,10 @@ function summarize(loaded, { fromUs = -Infinity, toUs = Infinity, top = 15 } = {
 		self: ranked(self),
 		total: ranked(total),
 		packages: ranked(packages),
+		/** Share of busy time with a frame of the package anywhere on the stack (what it calls included). */
+		onStack: (name) => (busy > 0 ? (100 * (packagesOnStack.get(name) || 0)) / busy : 0),
+		/** Share of busy time spent in the package's own functions. */
+		selfOf: (name) => (busy > 0 ? (100 * (packages.get(name) || 0)) / busy : 0),
 	};
 }
 
@@ -106,6 +118,9 @@ function format(summary, { title = '' } = {}) {
 	const lines = [];
 	const pct = (v) => `${v.toFixed(1).padStart(5)} %`;
 	lines.push(`${title}busy ${summary.busyMs.toFixed(0)} ms of ${summary.ms.toFixed(0)} ms (idle ${summary.idlePct.toFixed(0)} %)`);
+	if (summary.ownPackage) {
+		lines.push(`  ${summary.ownPackage}: ${summary.ownSelf.toFixed(1)} % self, ${summary.ownOnStack.toFixed(1)} % on the stack (with what it calls in n8n)`);
+	}
 	lines.push('  self time by package:');
 	for (const [name, v] of summary.packages.slice(0, 8)) lines.push(`    ${pct(v)}  ${name}`);
 	lines.push('  top frames by self time:');
