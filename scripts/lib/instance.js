@@ -110,9 +110,11 @@ async function waitForWebhook(url, { timeoutMs = 30000 } = {}) {
  * In queue mode the webhook process reads a workflow's static data from the database, where main
  * saves it only after the trigger's registration has finished: until then a callback to a URL
  * whose secret lives there (Sigma's `?token=`) is refused. Waits until the saved static data holds
- * `needle`. (docs/scaling-out.md, "Sigma right after publishing")
+ * `token`'s SHA-256 (hex), which is all the trigger keeps of it (docs/protocols/sigma-live.md).
+ * (docs/scaling-out.md, "Sigma right after publishing")
  */
-async function waitForStaticData(api, workflowId, needle, { timeoutMs = 30000 } = {}) {
+async function waitForStaticData(api, workflowId, token, { timeoutMs = 30000 } = {}) {
+	const needle = require('node:crypto').createHash('sha256').update(token, 'utf8').digest('hex');
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		const workflow = await api.getWorkflow(workflowId);
