@@ -178,10 +178,10 @@ async function startFakes(providers, { sigmaPort = 0, registration: withRegistra
 		...started,
 		registration,
 		credentialData,
-		/** n8n runs the trigger's registration after `publish` answers: wait for it (15 s at most). */
+		/** n8n runs the trigger's registration after `publish` answers: wait for it (60 s at most; a bound, not a wait). */
 		async resolveUrl(provider, productionUrl) {
 			if (provider.id !== 'sigma-live' || !started.sigma) return productionUrl;
-			for (const deadline = Date.now() + 15000; Date.now() < deadline; ) {
+			for (const deadline = Date.now() + 60000; Date.now() < deadline; ) {
 				const registered = sigmaRegisteredUrl(started.sigma.fake, productionUrl);
 				if (registered) return registered;
 				await new Promise((resolve) => setTimeout(resolve, 200));

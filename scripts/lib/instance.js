@@ -113,7 +113,7 @@ async function waitForWebhook(url, { timeoutMs = 30000 } = {}) {
  * `token`'s SHA-256 (hex), which is all the trigger keeps of it (docs/protocols/sigma-live.md).
  * (docs/scaling-out.md, "Sigma right after publishing")
  */
-async function waitForStaticData(api, workflowId, token, { timeoutMs = 30000 } = {}) {
+async function waitForStaticData(api, workflowId, token, { timeoutMs = 60000 } = {}) {
 	const needle = require('node:crypto').createHash('sha256').update(token, 'utf8').digest('hex');
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
