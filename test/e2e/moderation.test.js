@@ -13,7 +13,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { after, before, describe, test } = require('node:test');
 
-const { availableProviders, devCredentialData, loadEvents } = require('../../scripts/lib/providers');
+const { availableProviders, devCredentialData, getProvider, loadEvents } = require('../../scripts/lib/providers');
 const { buildRequest, sendRequest, signingTarget } = require('../../scripts/lib/sender');
 const { ensureCredential, productionUrl, waitForWebhook } = require('../../scripts/lib/instance');
 const { log, startEnv, triggerItems, waitForExecutions } = require('./env');
@@ -68,7 +68,7 @@ const CASES = {
 		action: 'Stop the channel',
 		actionCredential: null,
 		prepare: (env) => {
-			const channel = { ...loadEvents({ id: 'sigma-live' })['stream.started'] };
+			const channel = { ...loadEvents(getProvider('sigma-live'))['stream.started'] };
 			delete channel.event;
 			delete channel.eventTime;
 			env.fakes.sigma.fake.channels.set(channel.id, { ...channel, status: 'live' });
@@ -76,7 +76,7 @@ const CASES = {
 		first: { stopped: true, alreadyGone: false, wasLive: true },
 		again: { stopped: true, alreadyGone: false, previousStatus: 'ended' },
 		acted: (env) => {
-			const id = loadEvents({ id: 'sigma-live' })['stream.started'].id;
+			const id = loadEvents(getProvider('sigma-live'))['stream.started'].id;
 			return env.fakes.sigma.fake.channels.get(id)?.status === 'ended' && !env.fakes.sigma.fake.canPush(id);
 		},
 	},
