@@ -31,6 +31,8 @@ export interface NodeSetup {
 	continueOnFail?: boolean;
 	/** The id of the node's stored credential of `type` (default: the type's name). */
 	credentialId?: (type: string) => string;
+	/** Called each time n8n would load (read and decrypt) a credential of the node. */
+	onCredentialLoad?: (type: string) => void;
 }
 
 export interface Logged {
@@ -86,6 +88,7 @@ export function buildNodeContext(setup: NodeSetup, extraAdditionalData: IDataObj
 			getDecrypted: async (_a: unknown, _n: unknown, type: string) => {
 				const entry = setup.credentials?.[type];
 				if (!entry) throw new Error(`no credential of type ${type}`);
+				setup.onCredentialLoad?.(type);
 				return { ...entry.data };
 			},
 			isCredentialUsableByNode: () => true,

@@ -33,6 +33,10 @@ export interface WebhookCall {
 	headers?: Record<string, string>;
 	staticData?: IDataObject;
 	mode?: WorkflowExecuteMode;
+	/** The stored credential's id per type (default: a new id per call). */
+	credentialId?: (type: string) => string;
+	/** Called each time n8n would load (read and decrypt) the node's credential. */
+	onCredentialLoad?: (type: string) => void;
 }
 
 export interface WebhookOutcome {
@@ -72,7 +76,11 @@ function recordingResponse(response: RecordedResponse) {
 /** Numbers the credentials of successive calls. */
 let credentialSerial = 0;
 
-export async function callWebhook(nodeType: INodeType, call: WebhookCall): Promise<WebhookOutcome> {
+/**
+ * A real `WebhookContext` for one request to `nodeType`, with the response that records what the
+ * provider would receive. `callWebhook` uses it; tests that look inside a request use it directly.
+ */
+export function webhookContext(nodeType: INodeType, call: WebhookCall) {
 	const description = nodeType.description;
 	const raw = typeof call.body === 'string' ? Buffer.from(call.body, 'utf8') : call.body;
 	let parsed: unknown = {};
@@ -101,9 +109,10 @@ export async function callWebhook(nodeType: INodeType, call: WebhookCall): Promi
 			parameters: call.parameters,
 			credentials,
 			staticData: call.staticData ?? {},
-			// Each call's credential data is its own stored credential, so it has its own id (the trigger
-			// caches a credential by id for a few seconds: docs/performance.md).
-			credentialId: (type) => `${type}-${++credentialSerial}`,
+			// By default each call's credential data is its own stored credential, so it has its own id
+			// (the trigger caches a credential by id for a few seconds: docs/performance.md).
+			credentialId: call.credentialId ?? ((type) => `${type}-${++credentialSerial}`),
+			onCredentialLoad: call.onCredentialLoad,
 		},
 		{ httpRequest: request, httpResponse: recordingResponse(response) },
 	);
@@ -120,7 +129,11 @@ export async function callWebhook(nodeType: INodeType, call: WebhookCall): Promi
 	};
 	const ctx = new WebhookContext(workflow, node, additionalData, call.mode ?? 'webhook', webhookData, [], null);
 	Object.defineProperty(ctx, 'logger', { value: logger });
+	return { ctx, workflow, node, webhookDescription, response, logs };
+}
 
+export async function callWebhook(nodeType: INodeType, call: WebhookCall): Promise<WebhookOutcome> {
+	const { ctx, workflow, node, webhookDescription, response, logs } = webhookContext(nodeType, call);
 	const result = await nodeType.webhook!.call(ctx);
 	const items = (result.workflowData?.[0] ?? []).map((entry) => entry.json);
 	answerAsN8nDoes(workflow, node, webhookDescription, result, response);

@@ -4,13 +4,14 @@
  * through the expression engine (older hosts, or a trigger whose parameters hold an expression):
  * both must agree for every value of the option.
  */
-import type { IDataObject, INode, INodeParameters, INodeType } from 'n8n-workflow';
-import { resolveWebhookDescriptionField, Workflow } from 'n8n-workflow';
+import type { IDataObject, INode, INodeType, Workflow } from 'n8n-workflow';
+import { resolveWebhookDescriptionField } from 'n8n-workflow';
 
 import { HuaweiLiveTrigger } from '../../../nodes/HuaweiLive/HuaweiLiveTrigger.node';
 import { SigmaLiveTrigger } from '../../../nodes/SigmaLive/SigmaLiveTrigger.node';
 import { TencentCssTrigger } from '../../../nodes/TencentCss/TencentCssTrigger.node';
 import { acknowledgeOption, acknowledgeWebhookFields } from '../../../nodes/core/acknowledge';
+import { buildNodeContext } from '../../harness/context';
 
 const triggers: Array<[string, INodeType]> = [
 	['Tencent CSS', new TencentCssTrigger()],
@@ -26,21 +27,8 @@ const cases: Array<[string, IDataObject, string, string]> = [
 ];
 
 function nodeFor(trigger: INodeType, parameters: IDataObject): { workflow: Workflow; node: INode } {
-	const node: INode = {
-		id: 't',
-		name: 'Trigger',
-		type: `n8n-nodes-livestream-callbacks.${trigger.description.name}`,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: parameters as INodeParameters,
-	};
-	const workflow = new Workflow({
-		nodes: [node],
-		connections: {},
-		active: true,
-		nodeTypes: { getByName: () => trigger, getByNameAndVersion: () => trigger, getKnownTypes: () => ({}) },
-	});
-	return { workflow, node: workflow.getNode('Trigger')! };
+	const { workflow, node } = buildNodeContext({ nodeType: trigger, parameters });
+	return { workflow, node: workflow.getNode(node.name)! };
 }
 
 describe.each(triggers)('%s Trigger: when accepted callbacks are answered', (_label, trigger) => {

@@ -3,16 +3,7 @@
  * distinct credentials never share an entry, and through a trigger's real webhook() a rotated key
  * takes effect once the entry expires (and at once while listening for test events).
  */
-import { WebhookContext } from 'n8n-core';
-import type {
-	ICredentialDataDecryptedObject,
-	INode,
-	INodeTypes,
-	IWebhookData,
-	IWorkflowExecuteAdditionalData,
-	WorkflowExecuteMode,
-} from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, WorkflowExecuteMode } from 'n8n-workflow';
 
 import { setClock } from '../../../nodes/core/clock';
 import {
@@ -26,6 +17,7 @@ import type { CredentialKey } from '../../../nodes/core/credentialCache';
 import { TencentCssTrigger } from '../../../nodes/TencentCss/TencentCssTrigger.node';
 import { buildCallbackRequest } from '../../../nodes/TencentCss/simulator';
 import fixtures from '../../fixtures/tencent-css.json';
+import { callWebhook } from '../../harness/webhook';
 
 const START = Date.UTC(2026, 0, 1);
 let clock = START;
@@ -153,58 +145,17 @@ describe('credential cache', () => {
 /** The Tencent CSS trigger in one fixed workflow/node/credential, as n8n calls it for each request. */
 function trigger(credential: { id: string; key: string; loads: number }) {
 	const nodeType = new TencentCssTrigger();
-	const node: INode = {
-		id: 'node-1',
-		name: 'Tencent CSS Trigger',
-		type: 'n8n-nodes-livestream-callbacks.tencentCssTrigger',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { events: ['*'], options: {} },
-		webhookId: 'webhook-1',
-		credentials: { tencentCssCallbackApi: { id: credential.id, name: 'key' } },
-	};
-	const nodeTypes: INodeTypes = {
-		getByName: () => nodeType,
-		getByNameAndVersion: () => nodeType,
-		getKnownTypes: () => ({}),
-	};
 	return async (body: string, mode: WorkflowExecuteMode = 'webhook') => {
-		const workflow = new Workflow({ id: 'wf-1', nodes: [{ ...node }], connections: {}, active: true, nodeTypes, staticData: {} });
-		const response: { status?: number } = {};
-		const res = {
-			status(code: number) {
-				response.status = code;
-				return res;
-			},
-			json: () => res,
-		};
-		const additionalData = {
-			httpRequest: { method: 'POST', headers: {}, query: {}, params: {}, body: {}, rawBody: Buffer.from(body) },
-			httpResponse: res,
-			credentialsHelper: {
-				getDecrypted: async () => {
-					credential.loads++;
-					return { callbackKey: credential.key };
-				},
-				isCredentialUsableByNode: () => true,
-				getParentTypes: () => [],
-			},
-		} as unknown as IWorkflowExecuteAdditionalData;
-		const description = nodeType.description.webhooks![0];
-		const webhookData: IWebhookData = {
-			httpMethod: 'POST',
-			node: node.name,
-			path: 'webhook',
-			webhookDescription: description,
-			workflowId: 'wf-1',
-			workflowExecuteAdditionalData: additionalData,
-			webhookId: 'webhook-1',
-		};
-		const ctx = new WebhookContext(workflow, workflow.nodes[node.name], additionalData, mode, webhookData, [], null);
-		const quiet = { warn() {}, error() {}, info() {}, debug() {} };
-		Object.defineProperty(ctx, 'logger', { value: quiet });
-		const result = await nodeType.webhook.call(ctx);
-		return { status: response.status ?? 200, items: result.workflowData?.[0].length ?? 0 };
+		const { response, items } = await callWebhook(nodeType, {
+			parameters: { events: ['*'], options: {} },
+			// The stored credential as n8n would decrypt it now, under a fixed id.
+			credentials: { tencentCssCallbackApi: { callbackKey: credential.key } },
+			credentialId: () => credential.id,
+			onCredentialLoad: () => credential.loads++,
+			body,
+			mode,
+		});
+		return { status: response.status ?? 200, items: items.length };
 	};
 }
 

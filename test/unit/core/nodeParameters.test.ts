@@ -3,61 +3,21 @@
  * resolution), an expression is still resolved by n8n, and both give what getNodeParameter gives.
  * Everything runs in n8n-core's real WebhookContext with n8n-workflow's real expression resolution.
  */
-import { WebhookContext } from 'n8n-core';
-import type {
-	IDataObject,
-	IGetNodeParameterOptions,
-	INode,
-	INodeParameters,
-	INodeType,
-	INodeTypes,
-	IWebhookData,
-	IWorkflowExecuteAdditionalData,
-} from 'n8n-workflow';
+import type { IDataObject, IGetNodeParameterOptions } from 'n8n-workflow';
 import * as workflowPackage from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
 
 import { setClock } from '../../../nodes/core/clock';
 import { holdsNoExpression, readNodeParameter } from '../../../nodes/core/nodeParameters';
 import { TencentCssTrigger } from '../../../nodes/TencentCss/TencentCssTrigger.node';
 import { tencentCssSign } from '../../../nodes/TencentCss/verify';
 import fixtures from '../../fixtures/tencent-css.json';
-import { callWebhook } from '../../harness/webhook';
+import { callWebhook, webhookContext } from '../../harness/webhook';
 
 afterEach(() => setClock(null));
 
 /** A real WebhookContext on the Tencent CSS trigger, recording which getNodeParameter calls resolve. */
 function context(parameters: IDataObject) {
-	const nodeType: INodeType = new TencentCssTrigger();
-	const node: INode = {
-		id: 'node-1',
-		name: 'Tencent CSS Trigger',
-		type: 'n8n-nodes-livestream-callbacks.tencentCssTrigger',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: parameters as INodeParameters,
-		webhookId: 'webhook-1',
-	};
-	const nodeTypes: INodeTypes = {
-		getByName: () => nodeType,
-		getByNameAndVersion: () => nodeType,
-		getKnownTypes: () => ({}),
-	};
-	const workflow = new Workflow({ id: 'wf-1', nodes: [node], connections: {}, active: true, nodeTypes, staticData: {} });
-	const additionalData = {
-		httpRequest: { method: 'POST', headers: {}, query: {}, params: {}, body: {} },
-		httpResponse: {},
-	} as unknown as IWorkflowExecuteAdditionalData;
-	const webhookData: IWebhookData = {
-		httpMethod: 'POST',
-		node: node.name,
-		path: 'webhook',
-		webhookDescription: nodeType.description.webhooks![0],
-		workflowId: 'wf-1',
-		workflowExecuteAdditionalData: additionalData,
-		webhookId: 'webhook-1',
-	};
-	const ctx = new WebhookContext(workflow, workflow.nodes[node.name], additionalData, 'webhook', webhookData, [], null);
+	const { ctx } = webhookContext(new TencentCssTrigger(), { parameters, body: '{}' });
 	const resolved: string[] = [];
 	const original = ctx.getNodeParameter.bind(ctx) as (n: string, f?: unknown, o?: IGetNodeParameterOptions) => unknown;
 	Object.defineProperty(ctx, 'getNodeParameter', {

@@ -17,9 +17,10 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, Workflow } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { TencentLiveKitTrigger } from '../../../nodes/TencentLiveKit/TencentLiveKitTrigger.node';
+import { buildNodeContext } from '../../harness/context';
 import { nodeError, runAfterTrigger } from '../../harness/workflow';
 import { fixtures, OK_BODY, send } from './helpers';
 import { answerProblems } from './tencentAnswer';
@@ -79,23 +80,10 @@ describe('before-callbacks: the webhook response mode n8n reads from the descrip
 
 	function evaluate(field: 'responseMode' | 'responseData', parameters: IDataObject): unknown {
 		const trigger = new TencentLiveKitTrigger();
-		const node: INode = {
-			id: 't',
-			name: 'Trigger',
-			type: 'n8n-nodes-livestream-callbacks.tencentLiveKitTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: parameters as INodeParameters,
-		};
-		const workflow = new Workflow({
-			nodes: [node],
-			connections: {},
-			active: true,
-			nodeTypes: { getByName: () => trigger, getByNameAndVersion: () => trigger, getKnownTypes: () => ({}) },
-		});
+		const { workflow, node } = buildNodeContext({ nodeType: trigger, parameters });
 		const description = trigger.description.webhooks![0];
 		return workflow.expression.getSimpleParameterValue(
-			workflow.getNode('Trigger')!,
+			workflow.getNode(node.name)!,
 			description[field] as string,
 			'webhook',
 			{},
