@@ -3,10 +3,14 @@
 # .cache/n8n-nodes-base/package (once; `npm test` calls this), for the test in test/unit/tencent-livekit/beforeCallbacks.test.ts.
 # n8n-nodes-base is not a dependency of this project (it is large); only the files the node needs
 # are extracted, and they resolve their own imports (n8n-workflow, lodash, jsonwebtoken, @n8n/utils)
-# from this project's node_modules.
+# from this project's node_modules. The version is the one the pinned n8n ships (scripts/n8n-version.json),
+# so the unit test and the e2e run the same Respond to Webhook node.
+# Why not a devDependency: n8n-nodes-base brings every integration's dependencies. Measured here:
+# node_modules 451 MB -> 1.3 GB and `npm ci` 242 s -> over 847 s, for two folders of one package.
 set -euo pipefail
-version="${1:-2.41.2}"
-dir="$(cd "$(dirname "$0")/.." && pwd)/.cache/n8n-nodes-base"
+root="$(cd "$(dirname "$0")/.." && pwd)"
+version="${1:-$(node -p "require('${root}/scripts/n8n-version.json').n8n")}"
+dir="${root}/.cache/n8n-nodes-base"
 if [ -f "$dir/package/dist/nodes/RespondToWebhook/RespondToWebhook.node.js" ] && grep -q "\"version\": \"${version}\"" "$dir/package/package.json"; then
   exit 0
 fi
