@@ -82,7 +82,12 @@ export const tencentCssProvider: CallbackProvider<TencentCssSettings> = {
 		};
 	},
 	verify(request, settings): Verification {
-		const check = verifyTencentCssSignature(request.body, { ...settings, nowSec: unixSeconds(request.nowMs) });
+		const check = verifyTencentCssSignature(request.body, {
+			callbackKey: settings.callbackKey,
+			expiryGraceSeconds: settings.expiryGraceSeconds,
+			maxAheadSeconds: settings.maxAheadSeconds,
+			nowSec: unixSeconds(request.nowMs),
+		});
 		if (check.ok) return check;
 		if (check.reason !== 'missing signature') return refuse(401, check.reason, check.logHint);
 		// No signature while a key is set: accepted only for a type the user chose.

@@ -32,8 +32,10 @@ interface Entry {
 
 const entries = new Map<string, Entry>();
 
+/** The four ids, each prefixed with its length, so that distinct keys never share a text. */
 function keyText(key: CredentialKey): string {
-	return JSON.stringify([key.workflowId, key.nodeId, key.type, key.credentialId]);
+	const { workflowId, nodeId, type, credentialId } = key;
+	return `${workflowId.length}:${workflowId}${nodeId.length}:${nodeId}${type.length}:${type}${credentialId.length}:${credentialId}`;
 }
 
 function dropExpired(at: number): void {

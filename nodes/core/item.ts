@@ -2,6 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 
+import { setOwn } from './convert';
 import { hashHex } from './digest';
 
 export type Authenticated = 'signature' | 'secret-url' | 'none';
@@ -52,13 +53,31 @@ export function computeEventId(
 	body: IDataObject,
 	volatileKeys: readonly string[],
 ): string {
-	let text = '{';
-	for (const key of Object.keys(body).sort()) {
-		if (volatileKeys.includes(key)) continue;
-		if (text.length > 1) text += ',';
-		text += `${JSON.stringify(key)}:${JSON.stringify(body[key]) ?? 'null'}`;
+	const keys = Object.keys(body).sort();
+	let text: string;
+	if (keys.some(isIndexLike)) {
+		// An object lists index-like names ("2", "10") first in numeric order, not in sorted order:
+		// such a body is written member by member.
+		text = '{';
+		for (const key of keys) {
+			if (volatileKeys.includes(key)) continue;
+			if (text.length > 1) text += ',';
+			text += `${JSON.stringify(key)}:${JSON.stringify(body[key]) ?? 'null'}`;
+		}
+		text += '}';
+	} else {
+		// The same text in one JSON.stringify: a copy whose members are inserted in sorted order.
+		const sorted: IDataObject = {};
+		for (const key of keys) if (!volatileKeys.includes(key)) setOwn(sorted, key, body[key]);
+		text = JSON.stringify(sorted);
 	}
-	return `${provider}:${hashHex('sha256', `${text}}`).slice(0, 32)}`;
+	return `${provider}:${hashHex('sha256', text).slice(0, 32)}`;
+}
+
+/** True for a member name that an object orders as an array index. */
+function isIndexLike(key: string): boolean {
+	const c = key.charCodeAt(0);
+	return c >= 0x30 && c <= 0x39 && String(Number(key) >>> 0) === key && key !== '4294967295';
 }
 
 export function buildItem(

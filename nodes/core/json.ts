@@ -42,10 +42,31 @@ export function nestsDeeperThan(text: string, max: number): boolean {
 // A number token that may not survive JSON.parse: 16+ digits, or an exponent.
 const RISKY_NUMBER = /[:,[]\s*-?(?:\d{16,}|\d[\d.]*[eE])/;
 
+/**
+ * Texts longer than this (characters) are scanned for depth before they are parsed; shorter ones,
+ * every provider's callbacks, are checked on the parsed value (cheaper: one visit per member).
+ */
+const DEPTH_SCAN_ABOVE = 65_536;
+
+/** True when `value` holds arrays/objects more than `max` levels inside each other. */
+export function valueNestsDeeperThan(value: JsonValue, max: number): boolean {
+	if (value === null || typeof value !== 'object') return false;
+	if (max <= 0) return true;
+	if (Array.isArray(value)) {
+		for (const member of value) if (valueNestsDeeperThan(member, max - 1)) return true;
+		return false;
+	}
+	for (const key in value) if (valueNestsDeeperThan(value[key], max - 1)) return true;
+	return false;
+}
+
 /** Parses `text` as JSON; throws JsonBodyError with a short reason when it is not JSON. */
 export function parseJsonExact(text: string): JsonValue {
-	if (nestsDeeperThan(text, MAX_DEPTH)) throw new JsonBodyError('body nests too deeply');
+	// A large text is scanned before any parse, so a deeply nested one costs a scan, not a parse.
+	if (text.length > DEPTH_SCAN_ABOVE && nestsDeeperThan(text, MAX_DEPTH)) throw new JsonBodyError('body nests too deeply');
 	if (!RISKY_NUMBER.test(text) && !/^\s*-?(?:\d{16,}|\d[\d.]*[eE])/.test(text)) {
+		// V8's JSON.parse does not recurse (any depth parses); the depth is checked on the value,
+		// which visits each member once instead of each character.
 		let value: JsonValue | undefined;
 		try {
 			value = JSON.parse(text) as JsonValue;
@@ -53,8 +74,11 @@ export function parseJsonExact(text: string): JsonValue {
 			value = undefined;
 		}
 		if (value === undefined) throw new JsonBodyError('body is not valid JSON');
+		if (valueNestsDeeperThan(value, MAX_DEPTH)) throw new JsonBodyError('body nests too deeply');
 		return value;
 	}
+	// The exact parser recurses: the depth is checked on the text before it runs.
+	if (text.length <= DEPTH_SCAN_ABOVE && nestsDeeperThan(text, MAX_DEPTH)) throw new JsonBodyError('body nests too deeply');
 	return new ExactParser(text).parseDocument();
 }
 
