@@ -14,6 +14,7 @@ import { filtersParameter } from '../core/filters';
 import { EVENTS_SUBTITLE, eventsParameter } from '../core/parameters';
 import { registrationCreate, registrationDelete, registrationExists, registrationParameters } from '../core/registration';
 import { receiveCallback } from '../core/receive';
+import { beforeCallbackWebhookFields } from './decision';
 import { liveKitRegistrar } from './registration';
 import { TENCENT_LIVEKIT_EVENTS } from './events';
 import { tencentLiveKitProvider } from './provider';
@@ -43,11 +44,8 @@ export class TencentLiveKitTrigger implements INodeType {
 			{
 				name: 'default',
 				httpMethod: 'POST',
-				// Default ("Allow Immediately"): n8n answers with webhook()'s webhookResponse once the
-				// execution is stored (responseData empty). In the workflow modes, before-callbacks wait for
-				// the workflow and every other callback is answered by the node itself at once.
-				responseMode: '={{ $parameter["beforeCallbacks"] || "onReceived" }}',
-				responseData: '={{ $parameter["beforeCallbacks"] === "lastNode" ? "firstEntryJson" : "" }}',
+				// From the "Before-Callback Answer" parameter (decision.ts).
+				...beforeCallbackWebhookFields,
 				path: 'webhook',
 			},
 		],

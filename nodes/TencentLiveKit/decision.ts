@@ -2,9 +2,11 @@
  * The two "before" callbacks whose answer changes what Tencent does, and the answers a workflow can
  * give to them (docs/protocols/tencent-livekit.md, "Answers"). Every other command is informational.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { setOwn } from '../core/convert';
+import { parameterResponseFields } from '../core/webhookFields';
+import type { ResponseFields } from '../core/webhookFields';
 
 /** Tencent's own success body; before-callback answers change only ErrorCode/ErrorInfo (and a rewrite). */
 export const TENCENT_LIVEKIT_SUCCESS_BODY = { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' };
@@ -70,3 +72,17 @@ export function beforeCallbackDecision(command: string, workflowDecides: boolean
 	}
 	return decision;
 }
+
+type AnswerParameters = INodeParameters & { beforeCallbacks?: string };
+
+// Self-contained (core/webhookFields.ts): no names from outside, no optional chaining.
+const responseMode = (p: AnswerParameters): string => p.beforeCallbacks || 'onReceived';
+const responseData = (p: AnswerParameters): string => (p.beforeCallbacks === 'lastNode' ? 'firstEntryJson' : '');
+
+/**
+ * The trigger's webhook `responseMode`/`responseData`. "Allow Immediately" (default): n8n answers
+ * with webhook()'s `webhookResponse` once the execution is stored (responseData empty). In the
+ * workflow modes, before-callbacks wait for the workflow (the last node's first item, or a Respond
+ * to Webhook node) and every other callback is answered by the node itself at once.
+ */
+export const beforeCallbackWebhookFields: ResponseFields = parameterResponseFields(responseMode, responseData);

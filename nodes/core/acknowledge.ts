@@ -4,13 +4,13 @@
  * provider sends the callback again. docs/scaling-out.md ("Never lost: answering after the run")
  * shows why queue mode needs it and what it costs.
  *
- * n8n picks the answer path from the webhook description's `responseMode`/`responseData`, which
- * are evaluated for every request. They are declared with n8n-workflow's native resolvers where
- * the host has them (n8n 2.41+): n8n then reads the option from the node's parameters without its
- * expression engine. Older hosts evaluate the same template strings with the engine.
+ * n8n picks the answer path from the webhook description's `responseMode`/`responseData`, declared
+ * as functions of the parameters (core/webhookFields.ts).
  */
-import type { INodeParameters, INodeProperties, IWebhookDescription } from 'n8n-workflow';
-import { fromFunction, webhookDescriptionFields } from 'n8n-workflow';
+import type { INodeParameters, INodeProperties } from 'n8n-workflow';
+
+import { parameterResponseFields } from './webhookFields';
+import type { ResponseFields } from './webhookFields';
 
 /** Values of the `acknowledge` option (in the trigger's Options collection). */
 export const ACKNOWLEDGE_WHEN_STORED = 'stored';
@@ -42,16 +42,11 @@ export const acknowledgeOption: INodeProperties = {
 
 type Parameters = INodeParameters & { options?: { acknowledge?: string } };
 
-// Self-contained arrow functions: their source text is also the expression an n8n without native
-// resolvers evaluates, so they may name nothing outside themselves (no imports, no constants, no
-// optional chaining, which TypeScript would compile into an outer helper variable).
+// Self-contained (core/webhookFields.ts): no names from outside, no optional chaining.
 const responseMode = (p: Parameters): string =>
 	p.options && p.options.acknowledge === 'finished' ? 'lastNode' : 'onReceived';
 const responseData = (p: Parameters): string =>
 	p.options && p.options.acknowledge === 'finished' ? 'noData' : '';
-
-/** n8n-workflow's own template format for a function of the parameters (`fromFunction`). */
-const template = (fn: (p: Parameters) => string): string => `={{(${String(fn)})($parameter)}}`;
 
 /**
  * `responseMode` and `responseData` for the trigger's webhook description. "When Stored":
@@ -60,7 +55,4 @@ const template = (fn: (p: Parameters) => string): string => `={{(${String(fn)})(
  * answers 200 without a body after a successful run and 500 ("Error in workflow") after a failed
  * or lost one.
  */
-export const acknowledgeWebhookFields: Pick<IWebhookDescription, 'responseMode' | 'responseData'> =
-	typeof webhookDescriptionFields === 'function' && typeof fromFunction === 'function'
-		? webhookDescriptionFields({ responseMode: fromFunction(responseMode), responseData: fromFunction(responseData) })
-		: { responseMode: template(responseMode), responseData: template(responseData) };
+export const acknowledgeWebhookFields: ResponseFields = parameterResponseFields(responseMode, responseData);

@@ -17,7 +17,7 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, resolveWebhookDescriptionField } from 'n8n-workflow';
 
 import { TencentLiveKitTrigger } from '../../../nodes/TencentLiveKit/TencentLiveKitTrigger.node';
 import { buildNodeContext } from '../../harness/context';
@@ -104,6 +104,22 @@ describe('before-callbacks: the webhook response mode n8n reads from the descrip
 		// Empty: n8n sends webhookResponse (the success body) once the execution is stored.
 		expect(responseDataFor({})).toBe('');
 		expect(responseDataFor({ beforeCallbacks: 'onReceived' })).toBe('');
+	});
+
+	it.each([
+		[{}, 'onReceived', ''],
+		[{ beforeCallbacks: 'onReceived' }, 'onReceived', ''],
+		[{ beforeCallbacks: 'lastNode' }, 'lastNode', 'firstEntryJson'],
+		[{ beforeCallbacks: 'responseNode' }, 'responseNode', ''],
+	])('n8n resolves %j natively (no expression engine) to the same values', (parameters, mode, data) => {
+		const trigger = new TencentLiveKitTrigger();
+		const { workflow, node } = buildNodeContext({ nodeType: trigger, parameters });
+		const description = trigger.description.webhooks![0];
+		const stored = workflow.getNode(node.name)!;
+		expect(resolveWebhookDescriptionField(stored, description, 'responseMode')).toEqual({ resolved: true, value: mode });
+		expect(resolveWebhookDescriptionField(stored, description, 'responseData')).toEqual({ resolved: true, value: data });
+		expect(responseModeFor(parameters)).toBe(mode);
+		expect(responseDataFor(parameters)).toBe(data);
 	});
 });
 
