@@ -17,7 +17,7 @@ const { test } = require('node:test');
 const { bootInstance, ensureCredential, exampleWorkflow, importExamples, productionUrl, urlToken, waitForStaticData, waitForWebhook } = require('../../scripts/lib/instance');
 const { devCredentialData } = require('../../scripts/lib/providers');
 const { freePort, signalGroup } = require('../../scripts/lib/n8n');
-const { rssMiB } = require('../../scripts/lib/queue');
+const { rssMiB, THROUGHPUT_ENV } = require('../../scripts/lib/queue');
 const L = require('./queue-load');
 
 const num = (name, fallback) => Number(process.env[name] || fallback);
@@ -174,6 +174,8 @@ function registerQueueTests({ env: getEnv, report, log }) {
 				brokerPort,
 				owner: env.owner,
 				encryptionKey: crypto.randomBytes(24).toString('hex'),
+				// The same n8n settings as the queue-mode processes, so the rows compare the modes.
+				extraEnv: THROUGHPUT_ENV,
 				log,
 				onStarted: (h) => env.track(h),
 			});
