@@ -1,9 +1,9 @@
 /**
  * `responseMode` and `responseData` of a trigger's webhook description as functions of the node's
  * parameters. n8n evaluates both for every request. Declared with n8n-workflow's native resolvers
- * where the host has them (n8n 2.41+), n8n reads them from the parameters without its expression
- * engine (so with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE a callback takes no sandbox before its
- * execution: docs/performance.md). Older hosts evaluate the same functions as template strings.
+ * where the host has them (n8n 2.40 and 2.41 do), n8n reads them from the parameters without its
+ * expression engine (so with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE a callback takes no sandbox before
+ * its execution: docs/performance.md). Older hosts evaluate the same functions as template strings.
  *
  * The functions must be self-contained arrow functions: their source text is also the expression an
  * n8n without native resolvers evaluates, so they may name nothing outside themselves (no imports,

@@ -1,6 +1,6 @@
 /**
  * "Answer Accepted Callbacks" (nodes/core/acknowledge.ts): the response mode and data n8n reads
- * from each trigger's webhook description, resolved natively (n8n 2.41+, no expression engine) and
+ * from each trigger's webhook description, resolved natively (n8n 2.40+, no expression engine) and
  * through the expression engine (older hosts, or a trigger whose parameters hold an expression):
  * both must agree for every value of the option.
  */
