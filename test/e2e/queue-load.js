@@ -253,9 +253,16 @@ async function readExecutions(db, n8nDir, workflowIds, sinceId, triggerNames) {
  * The exact count: per signed item, how many successful executions carry its marker; by eventId,
  * how many items ran more than once. Forged and filtered markers must never appear.
  */
-function tally(items, executions) {
+/**
+ * Counts what ran, by marker and by eventId. With the sender's `results`, also the eventIds that ran
+ * more than once although the sender delivered them once (first answer 2xx, never resent): a real
+ * double run. A callback the sender resent after a non-2xx answer or a timeout may run twice, as it
+ * does when a provider redelivers; those carry the same eventId (docs/scaling-out.md, "Faults").
+ */
+function tally(items, executions, results = null) {
 	const byMarker = new Map();
 	const byEventId = new Map();
+	const markerOfEventId = new Map();
 	const statuses = {};
 	for (const e of executions) {
 		statuses[e.status] = (statuses[e.status] || 0) + 1;
@@ -263,12 +270,17 @@ function tally(items, executions) {
 		const marker = e.item.raw?.e2e_seq;
 		byMarker.set(marker, (byMarker.get(marker) || 0) + 1);
 		byEventId.set(e.item.eventId, (byEventId.get(e.item.eventId) || 0) + 1);
+		markerOfEventId.set(e.item.eventId, marker);
 	}
 	const signed = items.filter((i) => i.kind === 'signed');
 	const lost = signed.filter((i) => !byMarker.has(i.marker)).map((i) => i.marker);
 	const unexpected = items.filter((i) => i.kind !== 'signed' && byMarker.has(i.marker)).map((i) => i.marker);
 	const duplicatedEventIds = [...byEventId].filter(([, n]) => n > 1).map(([id]) => id);
 	const signedMarkers = new Set(signed.map((i) => i.marker));
+	const deliveries = results ? new Map(results.map((r) => [r.item.marker, r.attempts.length])) : null;
+	const doubledWithoutResend = deliveries
+		? duplicatedEventIds.filter((id) => deliveries.get(markerOfEventId.get(id)) === 1)
+		: duplicatedEventIds;
 	return {
 		signed: signed.length,
 		executed: [...byMarker.keys()].filter((m) => signedMarkers.has(m)).length,
@@ -276,6 +288,7 @@ function tally(items, executions) {
 		distinctEventIds: byEventId.size,
 		lost,
 		duplicatedEventIds,
+		doubledWithoutResend,
 		unexpected,
 		statuses,
 	};
