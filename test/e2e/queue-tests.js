@@ -47,6 +47,19 @@ function registerQueueTests({ env: getEnv, report, log }) {
 	const triggerNames = () => Object.fromEntries([...setA, ...setB, ...env.filtered].map((t) => [t.workflowId, t.provider.triggerName]));
 	const ids = (targets) => targets.map((t) => t.workflowId);
 
+	/** The tally of one set of workflows (A or B) within a measured run `m` of `items`. */
+	function tallySet(set, items, m) {
+		const wanted = new Set(ids(set));
+		return L.tally(
+			items.filter((i) => wanted.has(i.target.workflowId)),
+			m.executions.filter((e) => wanted.has(e.workflowId)),
+			m.results,
+		);
+	}
+
+	/** What the report keeps of one set's tally. */
+	const setReport = (t) => ({ signed: t.signed, ran: t.executed, lost: t.lost.length, duplicated: t.duplicatedEventIds.length, executions: t.statuses });
+
 	/** Sends `items`, waits until every execution settled, and counts. */
 	async function measure(items, targets, { at = [], timeoutMs = 10 * 60 * 1000 } = {}) {
 		const sinceId = await L.lastExecutionId(db);
@@ -231,22 +244,14 @@ function registerQueueTests({ env: getEnv, report, log }) {
 			],
 		});
 		env.cluster.workers = env.cluster.workers.filter((w) => w !== victim);
-		const byTarget = (set) => {
-			const wanted = new Set(ids(set));
-			return L.tally(
-				items.filter((i) => wanted.has(i.target.workflowId)),
-				m.executions.filter((e) => wanted.has(e.workflowId)),
-				m.results,
-			);
-		};
-		const a = byTarget(setA);
-		const b = byTarget(setB);
+		const a = tallySet(setA, items, m);
+		const b = tallySet(setB, items, m);
 		q.killWorker = {
 			killedAtSeconds: round1((killedAt - m.t0) / 1000),
 			recoveredAfterKillSeconds: round1((m.t0 + m.settled.seconds * 1000 - killedAt) / 1000),
 			answers: m.answers,
-			answerWhenStored: { signed: a.signed, ran: a.executed, lost: a.lost.length, duplicated: a.duplicatedEventIds.length, executions: a.statuses },
-			answerAfterRun: { signed: b.signed, ran: b.executed, lost: b.lost.length, duplicated: b.duplicatedEventIds.length, executions: b.statuses },
+			answerWhenStored: setReport(a),
+			answerAfterRun: setReport(b),
 		};
 		log(`kill -9 worker: ${JSON.stringify(q.killWorker)}`);
 		await env.cluster.addWorker();
@@ -316,16 +321,8 @@ function registerQueueTests({ env: getEnv, report, log }) {
 			],
 		});
 		const t = L.tally(items, m.executions, m.results);
-		const bySet = (set) => {
-			const wanted = new Set(ids(set));
-			return L.tally(
-				items.filter((i) => wanted.has(i.target.workflowId)),
-				m.executions.filter((e) => wanted.has(e.workflowId)),
-				m.results,
-			);
-		};
-		const a = bySet(setA);
-		const b = bySet(setB);
+		const a = tallySet(setA, items, m);
+		const b = tallySet(setB, items, m);
 		const attempts = m.results.flatMap((r) => r.attempts.map((x) => ({ ...x, item: r.item })));
 		const sentWhileDown = attempts.filter((x) => x.at >= downAt - m.t0 && x.at < upAt - m.t0);
 		const answersWhileDown = {};
@@ -345,8 +342,8 @@ function registerQueueTests({ env: getEnv, report, log }) {
 			answersToThoseSent: answersWhileDown,
 			slowestOfThoseMs: slowest,
 			answers: m.answers,
-			answerWhenStored: { signed: a.signed, ran: a.executed, lost: a.lost.length, duplicated: a.duplicatedEventIds.length, executions: a.statuses },
-			answerAfterRun: { signed: b.signed, ran: b.executed, lost: b.lost.length, duplicated: b.duplicatedEventIds.length, executions: b.statuses },
+			answerWhenStored: setReport(a),
+			answerAfterRun: setReport(b),
 			everyN8nProcessStillRunning: alive,
 		};
 		log(`stop Redis: ${JSON.stringify(q.stopRedis)}`);
