@@ -62,8 +62,10 @@ export function valueNestsDeeperThan(value: JsonValue, max: number): boolean {
 
 /** Parses `text` as JSON; throws JsonBodyError with a short reason when it is not JSON. */
 export function parseJsonExact(text: string): JsonValue {
-	// A large text is scanned before any parse, so a deeply nested one costs a scan, not a parse.
-	if (text.length > DEPTH_SCAN_ABOVE && nestsDeeperThan(text, MAX_DEPTH)) throw new JsonBodyError('body nests too deeply');
+	// A large text is scanned before any parse, so a deeply nested one costs a scan, not a parse;
+	// a smaller one is checked once, after JSON.parse or before the exact parser.
+	const scannedFirst = text.length > DEPTH_SCAN_ABOVE;
+	if (scannedFirst && nestsDeeperThan(text, MAX_DEPTH)) throw new JsonBodyError('body nests too deeply');
 	if (!RISKY_NUMBER.test(text) && !/^\s*-?(?:\d{16,}|\d[\d.]*[eE])/.test(text)) {
 		// V8's JSON.parse does not recurse (any depth parses); the depth is checked on the value,
 		// which visits each member once instead of each character.
@@ -74,11 +76,11 @@ export function parseJsonExact(text: string): JsonValue {
 			value = undefined;
 		}
 		if (value === undefined) throw new JsonBodyError('body is not valid JSON');
-		if (valueNestsDeeperThan(value, MAX_DEPTH)) throw new JsonBodyError('body nests too deeply');
+		if (!scannedFirst && valueNestsDeeperThan(value, MAX_DEPTH)) throw new JsonBodyError('body nests too deeply');
 		return value;
 	}
 	// The exact parser recurses: the depth is checked on the text before it runs.
-	if (text.length <= DEPTH_SCAN_ABOVE && nestsDeeperThan(text, MAX_DEPTH)) throw new JsonBodyError('body nests too deeply');
+	if (!scannedFirst && nestsDeeperThan(text, MAX_DEPTH)) throw new JsonBodyError('body nests too deeply');
 	return new ExactParser(text).parseDocument();
 }
 
