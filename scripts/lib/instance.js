@@ -129,6 +129,17 @@ async function waitForStaticData(api, workflowId, token, { timeoutMs = 60000 } =
 const urlToken = (url) => new URL(url).searchParams.get('token');
 
 /**
+ * The URL the provider calls for a published workflow (`resolveUrl`: the production URL, or what
+ * the node registered, Sigma's + ?token=), returned once n8n accepts callbacks there: a token
+ * URL only after the trigger's static data holds the token's hash (waitForStaticData).
+ */
+async function callbackUrl(api, workflowId, provider, production, resolveUrl) {
+	const url = resolveUrl ? await resolveUrl(provider, production) : production;
+	if (urlToken(url)) await waitForStaticData(api, workflowId, urlToken(url));
+	return url;
+}
+
+/**
  * Imports (or, with `reuse`, finds by name) and publishes each provider's example workflow.
  * `credentialData` overrides the dev credential per provider id (e.g. a fake API's URL);
  * `resolveUrl(provider, productionUrl)` gives the URL the provider would call.
@@ -147,12 +158,10 @@ async function importExamples(api, providers, { baseUrl, reuse = false, credenti
 		if (!workflow.active) await api.publish(workflow.id);
 		const production = productionUrl(baseUrl, provider, workflow);
 		await waitForWebhook(production);
-		// The URL the provider calls: the production URL, or what the node registered (Sigma: + ?token=).
-		const url = resolveUrl ? await resolveUrl(provider, production) : production;
-		if (urlToken(url)) await waitForStaticData(api, workflow.id, urlToken(url));
+		const url = await callbackUrl(api, workflow.id, provider, production, resolveUrl);
 		out.push({ provider, workflowId: workflow.id, name: workflow.name, url, productionUrl: production, created });
 	}
 	return out;
 }
 
-module.exports = { bootInstance, exampleWorkflow, ensureCredential, importExamples, productionUrl, waitForWebhook, waitForStaticData, urlToken };
+module.exports = { bootInstance, callbackUrl, exampleWorkflow, ensureCredential, importExamples, productionUrl, waitForWebhook, waitForStaticData, urlToken };

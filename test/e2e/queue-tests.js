@@ -14,7 +14,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { test } = require('node:test');
 
-const { bootInstance, ensureCredential, exampleWorkflow, importExamples, productionUrl, urlToken, waitForStaticData, waitForWebhook } = require('../../scripts/lib/instance');
+const { bootInstance, callbackUrl, ensureCredential, exampleWorkflow, importExamples, productionUrl, waitForWebhook } = require('../../scripts/lib/instance');
 const { devCredentialData } = require('../../scripts/lib/providers');
 const { freePort, signalGroup } = require('../../scripts/lib/n8n');
 const { rssMiB, THROUGHPUT_ENV } = require('../../scripts/lib/queue');
@@ -108,8 +108,7 @@ function registerQueueTests({ env: getEnv, report, log }) {
 			await env.api.publish(created.id);
 			const production = productionUrl(env.baseUrl, p, created);
 			await waitForWebhook(production);
-			const url = await env.resolveUrl(p, production);
-			if (urlToken(url)) await waitForStaticData(env.api, created.id, urlToken(url));
+			const url = await callbackUrl(env.api, created.id, p, production, env.resolveUrl);
 			setB.push({ provider: p, url, workflowId: created.id, label: 'finished' });
 		}
 		assert.equal(setB.length, 3);
