@@ -129,14 +129,19 @@ async function waitForStaticData(api, workflowId, token, { timeoutMs = 60000 } =
 const urlToken = (url) => new URL(url).searchParams.get('token');
 
 /**
- * The URL the provider calls for a published workflow (`resolveUrl`: the production URL, or what
- * the node registered, Sigma's + ?token=), returned once n8n accepts callbacks there: a token
- * URL only after the trigger's static data holds the token's hash (waitForStaticData).
+ * For a workflow just published: its production URL, and the URL the provider calls (`resolveUrl`:
+ * the production URL, or what the node registered, Sigma's + ?token=), returned once n8n accepts
+ * callbacks there: the webhook is registered (waitForWebhook) and, for a token URL, the trigger's
+ * static data holds the token's hash (waitForStaticData).
+ * @returns {Promise<{ production: string, url: string }>}
  */
-async function callbackUrl(api, workflowId, provider, production, resolveUrl) {
+async function callbackUrl(api, baseUrl, provider, workflow, resolveUrl) {
+	const production = productionUrl(baseUrl, provider, workflow);
+	await waitForWebhook(production);
 	const url = resolveUrl ? await resolveUrl(provider, production) : production;
-	if (urlToken(url)) await waitForStaticData(api, workflowId, urlToken(url));
-	return url;
+	const token = urlToken(url);
+	if (token) await waitForStaticData(api, workflow.id, token);
+	return { production, url };
 }
 
 /**
@@ -156,12 +161,10 @@ async function importExamples(api, providers, { baseUrl, reuse = false, credenti
 		const created = !workflow;
 		if (!workflow) workflow = await api.createWorkflow(wanted);
 		if (!workflow.active) await api.publish(workflow.id);
-		const production = productionUrl(baseUrl, provider, workflow);
-		await waitForWebhook(production);
-		const url = await callbackUrl(api, workflow.id, provider, production, resolveUrl);
+		const { production, url } = await callbackUrl(api, baseUrl, provider, workflow, resolveUrl);
 		out.push({ provider, workflowId: workflow.id, name: workflow.name, url, productionUrl: production, created });
 	}
 	return out;
 }
 
-module.exports = { bootInstance, callbackUrl, exampleWorkflow, ensureCredential, importExamples, productionUrl, waitForWebhook, waitForStaticData, urlToken };
+module.exports = { bootInstance, callbackUrl, exampleWorkflow, ensureCredential, importExamples, productionUrl, waitForWebhook };

@@ -17,7 +17,7 @@ const { REGISTRATION_FAKES } = require('../../scripts/lib/fakes');
 const { checkEditor } = require('./browser');
 const { log, startEnv, triggerItems, waitForExecutions, QUEUE } = require('./env');
 const { registerQueueTests } = require('./queue-tests');
-const { ensureCredential, exampleWorkflow, productionUrl, urlToken, waitForStaticData, waitForWebhook } = require('../../scripts/lib/instance');
+const { callbackUrl, ensureCredential, exampleWorkflow, productionUrl, waitForWebhook } = require('../../scripts/lib/instance');
 const { lastNodeWorkflow, respondToWebhookWorkflow } = require('./workflows');
 
 // E2E_PROVIDERS=tencent-css,huawei-live narrows the run (default: every built provider).
@@ -254,9 +254,7 @@ for (const p of providers) {
 				const ours = () => [...fake.webhooks.values()].filter((w) => w.uri.split('?')[0] === production);
 				assert.equal(ours().length, 0, 'nothing registered before publishing');
 				await env.api.publish(wf.id);
-				await waitForWebhook(production);
-				const registered = await env.resolveUrl(p, production);
-				await waitForStaticData(env.api, wf.id, urlToken(registered));
+				const { url: registered } = await callbackUrl(env.api, env.baseUrl, p, wf, env.resolveUrl);
 				assert.equal(ours().length, 1, 'one webhook after publishing');
 				assert.match(registered, /[?&]token=[^&]{16,}/, 'registered with a secret token');
 				const ok = await deliver(p, 'stream.started', `${p.id}/registration`, { url: registered });

@@ -12,7 +12,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { ROOT, freePort, sleep } = require('../../scripts/lib/n8n');
-const { bootInstance, callbackUrl, ensureCredential, exampleWorkflow, importExamples, productionUrl, waitForWebhook } = require('../../scripts/lib/instance');
+const { bootInstance, callbackUrl, ensureCredential, exampleWorkflow, importExamples } = require('../../scripts/lib/instance');
 const { availableProviders, devCredentialData, loadEvents, eventOfKey } = require('../../scripts/lib/providers');
 const { startFakes } = require('../../scripts/lib/fakes');
 const { killQueueCluster, startQueueCluster, stopQueueCluster } = require('../../scripts/lib/queue');
@@ -131,9 +131,7 @@ async function startEnvUnguarded(providers) {
 			}),
 		);
 		await api.publish(wf.id);
-		const production = productionUrl(baseUrl, p, wf);
-		await waitForWebhook(production);
-		const url = await callbackUrl(api, wf.id, p, production, resolveUrl);
+		const { url } = await callbackUrl(api, baseUrl, p, wf, resolveUrl);
 		filtered.push({ provider: p, workflowId: wf.id, url, selectedKey: keys[0], otherKey: other });
 	}
 

@@ -15,7 +15,7 @@ const { after, before, describe, test } = require('node:test');
 
 const { availableProviders, devCredentialData, getProvider, loadEvents } = require('../../scripts/lib/providers');
 const { buildRequest, sendRequest, signingTarget } = require('../../scripts/lib/sender');
-const { callbackUrl, ensureCredential, productionUrl, waitForWebhook } = require('../../scripts/lib/instance');
+const { callbackUrl, ensureCredential } = require('../../scripts/lib/instance');
 const { log, startEnv, triggerItems, waitForExecutions } = require('./env');
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -138,10 +138,8 @@ for (const p of providers) {
 			}
 			const wf = await env.api.createWorkflow(moderationWorkflow(p, credentialsByType));
 			await env.api.publish(wf.id);
-			const production = productionUrl(env.baseUrl, p, wf);
-			await waitForWebhook(production);
 			// Sigma: only once the trigger has stored its URL token (a callback before is refused 401).
-			const url = await callbackUrl(env.api, wf.id, p, production, env.resolveUrl);
+			const { url } = await callbackUrl(env.api, env.baseUrl, p, wf, env.resolveUrl);
 
 			c.prepare(env);
 			assert.equal(c.acted(env), false, 'the fake does not show the effect before the callback');

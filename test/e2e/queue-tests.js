@@ -14,7 +14,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { test } = require('node:test');
 
-const { bootInstance, callbackUrl, ensureCredential, exampleWorkflow, importExamples, productionUrl, waitForWebhook } = require('../../scripts/lib/instance');
+const { bootInstance, callbackUrl, ensureCredential, exampleWorkflow, importExamples } = require('../../scripts/lib/instance');
 const { devCredentialData } = require('../../scripts/lib/providers');
 const { freePort, signalGroup } = require('../../scripts/lib/n8n');
 const { rssMiB, THROUGHPUT_ENV } = require('../../scripts/lib/queue');
@@ -106,9 +106,7 @@ function registerQueueTests({ env: getEnv, report, log }) {
 			trigger.parameters.options = { ...options, acknowledge: 'finished' };
 			const created = await env.api.createWorkflow(wf);
 			await env.api.publish(created.id);
-			const production = productionUrl(env.baseUrl, p, created);
-			await waitForWebhook(production);
-			const url = await callbackUrl(env.api, created.id, p, production, env.resolveUrl);
+			const { url } = await callbackUrl(env.api, env.baseUrl, p, created, env.resolveUrl);
 			setB.push({ provider: p, url, workflowId: created.id, label: 'finished' });
 		}
 		assert.equal(setB.length, 3);
